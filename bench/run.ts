@@ -1,0 +1,14 @@
+// `npm run bench [name…]`: runs every suite listed below (or those whose file name
+// matches an argument) and prints one markdown table per suite.
+import { type BenchSuite, formatTable, peakRssMb } from './harness.ts';
+
+const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {};
+
+const wanted = process.argv.slice(2);
+for (const [name, load] of Object.entries(suites)) {
+  if (wanted.length > 0 && !wanted.some((w) => name.includes(w))) continue;
+  const { suite } = await load();
+  const rows = await suite.run();
+  console.log(formatTable(suite.title, rows));
+}
+console.log(`\npeak RSS ${peakRssMb().toFixed(0)} MB`);
