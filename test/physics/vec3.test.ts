@@ -97,4 +97,32 @@ describe('vec3', () => {
     expect(vec3.getAt(out, store, 1)).toBe(out);
     expect(Array.from(out)).toEqual([4, 5, 6]);
   });
+
+  describe('limb geometry with angleBetween (DOMAIN.md §3.1, sphere R = 6371 km)', () => {
+    /** Earth half-angle seen from altitude h, and arc from the sub-satellite point to the limb, deg. */
+    function limbAngles(altitudeM: number): [number, number] {
+      const r = 6371e3;
+      const sat = vec3.create(0, 0, r + altitudeM);
+      // The tangent point L satisfies (S − L)·L = 0: in the x–z plane, L = r(sin λ, 0, cos λ), cos λ = r/|S|.
+      const lambda = Math.acos(r / (r + altitudeM));
+      const limb = vec3.create(r * Math.sin(lambda), 0, r * Math.cos(lambda));
+      expect(vec3.dot(vec3.sub(new Float64Array(3), sat, limb), limb)).toBeCloseTo(0, 0);
+      const toCentre = vec3.scale(new Float64Array(3), sat, -1);
+      const toLimb = vec3.sub(new Float64Array(3), limb, sat);
+      const deg = 180 / Math.PI;
+      return [vec3.angleBetween(toCentre, toLimb) * deg, vec3.angleBetween(sat, limb) * deg];
+    }
+
+    it('from GEO (35,786 km) the Earth subtends 8.69° and the limb is 81.3° of arc away', () => {
+      const [half, arc] = limbAngles(35786e3);
+      expect(half).toBeCloseTo(8.69, 2);
+      expect(arc).toBeCloseTo(81.3, 1);
+    });
+
+    it('from 39,700 km the values are 7.95° and 82.1°', () => {
+      const [half, arc] = limbAngles(39700e3);
+      expect(half).toBeCloseTo(7.95, 2);
+      expect(arc).toBeCloseTo(82.1, 1);
+    });
+  });
 });
