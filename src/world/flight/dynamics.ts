@@ -1,0 +1,129 @@
+// Equations of motion of a rocket or a coasting body in ECI: point-mass + J2 gravity,
+// drag in a co-rotating US Standard Atmosphere 1976, and thrust along a programmed
+// pitch in a fixed inertial plane. State y = [x, y, z, vx, vy, vz, m] (m, m/s, kg);
+// time is seconds after launch. One instance per simulation; a phase change only
+// sets fields, and `derivative` allocates nothing.
+import { OMEGA_EARTH, WGS84_A, WGS84_B } from '../../physics/constants.ts';
+import { gravityJ2 } from '../../physics/gravity.ts';
+import { ussa76, ussa76Density } from '../../physics/atmosphere.ts';
+import type { Derivative } from '../../physics/integrate/index.ts';
+import { rocketDragCoefficient } from '../vehicles.ts';
+import type { PitchProgram } from './program.ts';
+import { pitchAt } from './program.ts';
+
+/** Above this altitude the air is ignored (USSA76 density < 4e-15 kg/m³). */
+const DRAG_CEILING_M = 1_000_000;
+const A2 = WGS84_A * WGS84_A;
+const B2 = WGS84_B * WGS84_B;
+
+/**
+ * Height above the WGS-84 ellipsoid measured along the geocentric radius: |r| minus the
+ * ellipsoid radius at the geocentric latitude. It differs from the geodetic height by
+ * less than a metre below 100 km, which is all drag needs, at a fraction of the cost.
+ */
+export function radialAltitude(x: number, y: number, z: number): number {
+  const r2 = x * x + y * y + z * z;
+  const sin2 = (z * z) / r2;
+  const ellipsoidR = (WGS84_A * WGS84_B) / Math.sqrt(B2 * (1 - sin2) + A2 * sin2);
+  return Math.sqrt(r2) - ellipsoidR;
+}
+
+export class FlightDynamics {
+  /** Thrust, N (0 while coasting). */
+  thrustN = 0;
+  /** Propellant mass flow, kg/s (0 while coasting). */
+  massFlowKgS = 0;
+  /** Reference area while powered, m² (drag coefficient from Mach). */
+  areaM2 = 0;
+  /** Ballistic coefficient while coasting, kg/m² (Infinity: no drag). */
+  betaKgM2 = Number.POSITIVE_INFINITY;
+  /** Include the atmosphere (drag) at all. */
+  atmosphere = true;
+  /** Pitch programme steering the thrust while powered. */
+  program: PitchProgram | null = null;
+  /** Unit normal of the inertial steering plane (thrust lies in it). */
+  readonly planeNormal = new Float64Array(3);
+
+  private readonly gravity = new Float64Array(3);
+  private readonly air = new Float64Array(4);
+
+  readonly derivative: Derivative = (t, y, dydt) => {
+    const x = y[0]!;
+    const yy = y[1]!;
+    const z = y[2]!;
+    const vx = y[3]!;
+    const vy = y[4]!;
+    const vz = y[5]!;
+    const m = y[6]!;
+    const g = gravityJ2(this.gravity, y);
+    let ax = g[0]!;
+    let ay = g[1]!;
+    let az = g[2]!;
+
+    if (this.atmosphere) {
+      const h = radialAltitude(x, yy, z);
+      if (h < DRAG_CEILING_M) {
+        // Air co-rotates with the Earth: velocity relative to it is v − ω × r.
+        const rx = vx + OMEGA_EARTH * yy;
+        const ry = vy - OMEGA_EARTH * x;
+        const rz = vz;
+        const speed = Math.sqrt(rx * rx + ry * ry + rz * rz);
+        let k: number; // drag acceleration = −k · |v_rel| · v_rel
+        if (this.thrustN > 0) {
+          const air = ussa76(this.air, h);
+          const mach = air[3]! > 0 ? speed / air[3]! : 10;
+          k = (0.5 * air[2]! * rocketDragCoefficient(mach) * this.areaM2) / m;
+        } else {
+          k = (0.5 * ussa76Density(h)) / this.betaKgM2;
+        }
+        ax -= k * speed * rx;
+        ay -= k * speed * ry;
+        az -= k * speed * rz;
+      }
+    }
+
+    if (this.thrustN > 0 && this.program !== null) {
+      // Thrust direction: cos θ · (plane tangent) + sin θ · (local vertical), where the
+      // tangent is normal × r̂, i.e. downrange in the fixed launch plane.
+      const r = Math.sqrt(x * x + yy * yy + z * z);
+      const ux = x / r;
+      const uy = yy / r;
+      const uz = z / r;
+      const n = this.planeNormal;
+      let hx = n[1]! * uz - n[2]! * uy;
+      let hy = n[2]! * ux - n[0]! * uz;
+      let hz = n[0]! * uy - n[1]! * ux;
+      const hn = Math.sqrt(hx * hx + hy * hy + hz * hz);
+      hx /= hn;
+      hy /= hn;
+      hz /= hn;
+      const theta = pitchAt(this.program, t);
+      const c = Math.cos(theta);
+      const s = Math.sin(theta);
+      const f = this.thrustN / m;
+      ax += f * (c * hx + s * ux);
+      ay += f * (c * hy + s * uy);
+      az += f * (c * hz + s * uz);
+    }
+
+    dydt[0] = vx;
+    dydt[1] = vy;
+    dydt[2] = vz;
+    dydt[3] = ax;
+    dydt[4] = ay;
+    dydt[5] = az;
+    dydt[6] = -this.massFlowKgS;
+  };
+
+  setPowered(thrustN: number, massFlowKgS: number, areaM2: number): void {
+    this.thrustN = thrustN;
+    this.massFlowKgS = massFlowKgS;
+    this.areaM2 = areaM2;
+  }
+
+  setCoasting(betaKgM2: number): void {
+    this.thrustN = 0;
+    this.massFlowKgS = 0;
+    this.betaKgM2 = betaKgM2;
+  }
+}
