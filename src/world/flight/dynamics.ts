@@ -3,9 +3,10 @@
 // pitch in a fixed inertial plane. State y = [x, y, z, vx, vy, vz, m] (m, m/s, kg);
 // time is seconds after launch. One instance per simulation; a phase change only
 // sets fields, and `derivative` allocates nothing.
+
+import { ussa76, ussa76Density } from '../../physics/atmosphere.ts';
 import { OMEGA_EARTH, WGS84_A, WGS84_B } from '../../physics/constants.ts';
 import { gravityJ2 } from '../../physics/gravity.ts';
-import { ussa76, ussa76Density } from '../../physics/atmosphere.ts';
 import type { Derivative } from '../../physics/integrate/index.ts';
 import { rocketDragCoefficient } from '../vehicles.ts';
 import type { PitchProgram } from './program.ts';

@@ -7,14 +7,14 @@
 import { MU_EARTH, OMEGA_EARTH, R_EARTH_MEAN } from '../../physics/constants.ts';
 import { ecefToGeodetic } from '../../physics/frames.ts';
 import { greatCircleDistance, initialAzimuth } from '../../physics/geodesy.ts';
-import { apogeeForRange, flightPathAnglesForRange, minimumEnergyBurnout } from '../../physics/kepler.ts';
+import { flightPathAnglesForRange, minimumEnergyBurnout } from '../../physics/kepler.ts';
 import type { VehicleClassSpec } from '../vehicles.ts';
 import type { FlightProgram } from './program.ts';
 import {
   FlightSimulator,
+  inertialFlightPathAngle,
   type LaunchPoint,
   type SimulatedFlight,
-  inertialFlightPathAngle,
 } from './simulate.ts';
 
 export type Profile =
@@ -364,7 +364,6 @@ export function shapeBallisticFlight(
   const pitchFor = (gamma: number) =>
     Math.min(PITCH_MAX, Math.max(PITCH_MIN, refPitchA + (gamma - gammaA) / slope));
   let shot: Shot | null;
-  let program: FlightProgram;
   switch (profile.kind) {
     case 'min-energy': {
       const met = minimumEnergyBurnout(psiFree, r, MU_EARTH);
@@ -422,11 +421,54 @@ export function shapeBallisticFlight(
       break;
     }
   }
-  program = shot.program;
-  return { program, flight: shot.flight, missM: shot.missM, iterations: shooter.iterations };
+  return { program: shot.program, flight: shot.flight, missM: shot.missM, iterations: shooter.iterations };
 }
 
-/** Programme and flight of a sounding rocket fired on an azimuth at a fixed steep pitch. */
-export function soundingProgram(azimuthRad: number, pitchFinalRad = 70 * DEG): FlightProgram {
-  return programWith(azimuthRad, pitchFinalRad);
+/** Final pitch of a sounding rocket fired on an azimuth: steep, as Andøya's northward shots (DOMAIN.md §6.4). */
+const SOUNDING_PITCH_RAD = 76 * DEG;
+
+/**
+ * Programme of a sounding rocket fired on an azimuth: a fixed steep pitch, full energy,
+ * or — when an apogee is asked for — the cut-off that reaches it (secant on apogee).
+ */
+export function shapeSoundingFlight(
+  vehicle: VehicleClassSpec,
+  launch: LaunchPoint,
+  azimuthRad: number,
+  apogeeM: number | null,
+  gmstAtLaunch: number,
+  sim: FlightSimulator = new FlightSimulator(),
+): FlightProgram {
+  if (apogeeM === null) return programWith(azimuthRad, SOUNDING_PITCH_RAD);
+  const [firstEnd, fullEnd] = cutoffWindow(vehicle);
+  const apogeeOf = (cut: number) => {
+    const f = sim.fly(vehicle, launch, programWith(azimuthRad, SOUNDING_PITCH_RAD, cut), {
+      gmstAtLaunch,
+      maxFlightS: MAX_BALLISTIC_FLIGHT_S,
+    });
+    const a = f.apogee?.r;
+    return a ? Math.hypot(a[0]!, a[1]!, a[2]!) - R_EARTH_MEAN - apogeeM : -apogeeM;
+  };
+  let xa = fullEnd;
+  let fa = apogeeOf(xa);
+  if (fa < 0) {
+    throw new OutOfReachError(
+      `class '${vehicle.id}' reaches at most about ${Math.round((fa + apogeeM) / 1000)} km apogee on this path`,
+    );
+  }
+  let xb = (firstEnd + fullEnd) / 2;
+  let fb = apogeeOf(xb);
+  for (let i = 0; i < 30 && Math.abs(fb) > 1_000; i++) {
+    const xn = Math.min(
+      fullEnd,
+      Math.max(firstEnd, fb === fa ? xb + 0.1 : xb - (fb * (xb - xa)) / (fb - fa)),
+    );
+    xa = xb;
+    fa = fb;
+    xb = xn;
+    fb = apogeeOf(xb);
+  }
+  if (Math.abs(fb) > 5_000)
+    throw new OutOfReachError(`class '${vehicle.id}' cannot be cut off to reach this apogee`);
+  return programWith(azimuthRad, SOUNDING_PITCH_RAD, xb);
 }

@@ -5,7 +5,7 @@
 // events on the dense output. Times are seconds after launch.
 import { G0, MU_EARTH, OMEGA_EARTH } from '../../physics/constants.ts';
 import { ecefToEci, ecefToGeodetic, enuBasis, geodeticToEcef } from '../../physics/frames.ts';
-import { Dopri5, type EventSpec, SampleGrid, integrateUntil } from '../../physics/integrate/index.ts';
+import { Dopri5, type EventSpec, integrateUntil, SampleGrid } from '../../physics/integrate/index.ts';
 import type { StateSamples } from '../truth.ts';
 import type { VehicleClassSpec } from '../vehicles.ts';
 import { FlightDynamics } from './dynamics.ts';
