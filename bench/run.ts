@@ -2,7 +2,9 @@
 // matches an argument) and prints one markdown table per suite.
 import { type BenchSuite, formatTable, peakRssMb } from './harness.ts';
 
-const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {};
+const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {
+  integrate: () => import('./integrate.ts'),
+};
 
 const wanted = process.argv.slice(2);
 for (const [name, load] of Object.entries(suites)) {
