@@ -173,12 +173,13 @@ function flyLaunch(
   ];
   flight.separations.forEach((sep, k) => {
     const last = k === flight.separations.length - 1;
-    milestones.push(milestone(last ? 'burnout' : 'staging', sep.state, launchTimeS, gmst0, sep.stage));
+    const kind = !last ? 'staging' : ballistic || flight.impacted ? 'burnout' : 'orbit-insertion';
+    milestones.push(milestone(kind, sep.state, launchTimeS, gmst0, sep.stage));
   });
   // An orbital insertion passes through zero flight-path angle while powered: not an apogee.
-  if (flight.apogee && flight.apogee.t > flight.burnout.t) milestones.push(milestone('apogee', flight.apogee, launchTimeS, gmst0));
+  if (flight.apogee && flight.apogee.t > flight.burnout.t)
+    milestones.push(milestone('apogee', flight.apogee, launchTimeS, gmst0));
   if (flight.impacted) milestones.push(milestone('impact', flight.end, launchTimeS, gmst0));
-  else if (!ballistic) milestones.push(milestone('orbit-insertion', flight.burnout, launchTimeS, gmst0));
   milestones.sort((a, b) => a.timeS - b.timeS);
 
   const head: TruthObject = {

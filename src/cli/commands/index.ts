@@ -1,10 +1,13 @@
 // The list of CLI commands. Add a command by writing src/cli/commands/<name>.ts
 // exporting `register(program)` and listing it here.
 import type { Command } from 'commander';
+import { register as run } from './run.ts';
+import { register as trajectory } from './trajectory.ts';
+import { register as validate } from './validate.ts';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [];
+const commands: Register[] = [run, trajectory, validate];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);

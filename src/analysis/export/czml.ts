@@ -1,0 +1,112 @@
+// CZML scene of a run (Cesium's time-dynamic format; opens in any Cesium viewer):
+// one packet per truth object with Earth-fixed sampled positions, its availability
+// and a trailing path, plus launch and impact markers. Positions are in the FIXED
+// frame (ECEF computed here with GMST) so a viewer needs no ICRF data.
+import { isoFromUnixMs } from '../../physics/time.ts';
+import type { Truth, TruthObject } from '../../world/truth.ts';
+import { round } from '../summary.ts';
+import { fixedPath } from './ground-track.ts';
+
+/** Sample spacing of CZML positions, s (Lagrange interpolation fills in between). */
+const CZML_STEP_S = 5;
+
+export type CzmlPacket = Record<string, unknown>;
+
+const KIND_COLOURS: Record<string, [number, number, number, number]> = {
+  rv: [255, 64, 64, 255],
+  'booster-stage': [255, 180, 0, 200],
+  payload: [80, 200, 255, 255],
+  'slv-stage': [160, 160, 255, 200],
+};
+
+function iso(epochUnixMs: number, tS: number): string {
+  return isoFromUnixMs(epochUnixMs + tS * 1000);
+}
+
+function objectPacket(o: TruthObject, truth: Truth): CzmlPacket | null {
+  const path = fixedPath(o, truth.epochUnixMs, CZML_STEP_S, truth.durationS);
+  if (path.length === 0) return null;
+  const t0 = path[0]!.tS;
+  const cartesian: number[] = [];
+  for (const s of path) cartesian.push(round(s.tS - t0, 3), round(s.x, 1), round(s.y, 1), round(s.z, 1));
+  const colour = KIND_COLOURS[o.kind] ?? [255, 255, 255, 255];
+  return {
+    id: o.id,
+    name: `${o.id} (${o.kind}, ${o.vehicleClass})`,
+    availability: `${iso(truth.epochUnixMs, t0)}/${iso(truth.epochUnixMs, path[path.length - 1]!.tS)}`,
+    properties: { kind: o.kind, eventId: o.eventId, vehicleClass: o.vehicleClass },
+    position: {
+      epoch: iso(truth.epochUnixMs, t0),
+      referenceFrame: 'FIXED',
+      interpolationAlgorithm: 'LAGRANGE',
+      interpolationDegree: 5,
+      cartesian,
+    },
+    point: { pixelSize: o.kind === 'rv' ? 7 : 4, color: { rgba: colour } },
+    path: { width: 1.5, leadTime: 0, trailTime: 3600, material: { solidColor: { color: { rgba: colour } } } },
+  };
+}
+
+function markerPacket(id: string, name: string, latDeg: number, lonDeg: number, rgba: number[]): CzmlPacket {
+  return {
+    id,
+    name,
+    position: { cartographicDegrees: [round(lonDeg, 5), round(latDeg, 5), 0] },
+    point: { pixelSize: 9, color: { rgba }, outlineColor: { rgba: [0, 0, 0, 255] }, outlineWidth: 1 },
+    label: {
+      text: name,
+      font: '12px sans-serif',
+      pixelOffset: { cartesian2: [10, -10] },
+      fillColor: { rgba },
+    },
+  };
+}
+
+/** The CZML document (an array of packets, the first being the document packet). */
+export function truthCzml(truth: Truth, name: string): CzmlPacket[] {
+  const start = iso(truth.epochUnixMs, 0);
+  const end = iso(truth.epochUnixMs, truth.durationS);
+  const packets: CzmlPacket[] = [
+    {
+      id: 'document',
+      name,
+      version: '1.0',
+      clock: {
+        interval: `${start}/${end}`,
+        currentTime: start,
+        multiplier: 30,
+        range: 'LOOP_STOP',
+        step: 'SYSTEM_CLOCK_MULTIPLIER',
+      },
+    },
+  ];
+  for (const o of truth.objects) {
+    const p = objectPacket(o, truth);
+    if (p) packets.push(p);
+  }
+  for (const l of truth.launches) {
+    packets.push(
+      markerPacket(
+        `launch/${l.eventId}`,
+        `${l.eventId} launch`,
+        l.launchLatDeg,
+        l.launchLonDeg,
+        [255, 255, 0, 255],
+      ),
+    );
+  }
+  for (const o of truth.objects) {
+    const impact = o.kind === 'rv' ? o.milestones.find((m) => m.kind === 'impact') : undefined;
+    if (impact)
+      packets.push(
+        markerPacket(
+          `impact/${o.id}`,
+          `${o.eventId} impact`,
+          impact.latDeg,
+          impact.lonDeg,
+          [255, 64, 64, 255],
+        ),
+      );
+  }
+  return packets;
+}

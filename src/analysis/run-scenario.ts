@@ -1,0 +1,36 @@
+// The main job: one scenario through the whole chain — truth, then (as the later
+// parts land) sensors, the warning centre and scoring — into the summary document.
+import type { Scenario } from '../scenario/scenario.ts';
+import { generateTruth } from '../world/generate.ts';
+import type { Truth } from '../world/truth.ts';
+import { firstRvImpactS, NO_WARNING, round, type SummaryDocument, summariseTruth } from './summary.ts';
+
+export interface RunOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+}
+
+export interface RunResult {
+  scenario: Scenario;
+  seed: number;
+  truth: Truth;
+  summary: SummaryDocument;
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const seed = options.seed ?? scenario.seed;
+  const truth = generateTruth(scenario);
+  const firstImpact = firstRvImpactS(truth);
+  const summary: SummaryDocument = {
+    scenario: scenario.name,
+    seed,
+    epoch: scenario.epochIso,
+    durationS: scenario.durationS,
+    truth: { objects: summariseTruth(truth) },
+    reports: { total: 0, falseAlarms: 0, bySensor: {} },
+    tracks: [],
+    alerts: [],
+    warning: { ...NO_WARNING, firstImpactS: firstImpact === null ? null : round(firstImpact, 3) },
+  };
+  return { scenario, seed, truth, summary };
+}

@@ -1,0 +1,74 @@
+// `vigil run <scenario>`: the main job (DESIGN.md §5). Prints a readable timeline and
+// summary, or with --json the summary document; --out writes summary.json,
+// scene.czml and scene.geojson.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { truthCzml } from '../../analysis/export/czml.ts';
+import { truthGeoJson } from '../../analysis/export/geojson.ts';
+import { type RunResult, runScenario } from '../../analysis/run-scenario.ts';
+import { loadScenarioFile } from '../../scenario/load.ts';
+import { parseSeed } from '../options.ts';
+import { renderLaunchTable, renderTimeline } from '../render/timeline.ts';
+import { resolveScenarioPath } from '../scenario-path.ts';
+
+interface RunFlags {
+  seed?: string;
+  json?: boolean;
+  out?: string;
+  quiet?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description(
+      'run a scenario through the chain and print its timeline (or the summary document with --json)',
+    )
+    .argument('<scenario>', 'scenario file (YAML or JSON), or the name of a bundled scenario such as salvo')
+    .option('--seed <n>', "random seed (overrides the scenario's seed)")
+    .option('--json', 'print the summary document as JSON on stdout')
+    .option('--out <dir>', 'write summary.json, scene.czml and scene.geojson into this folder')
+    .option('--quiet', 'print nothing but errors (and the JSON with --json)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ vigil run salvo
+  $ vigil run scenarios/polar-icbm.yaml --seed 3 --out out/polar
+  $ vigil run my-scenario.yaml --json > summary.json`,
+    )
+    .action((scenarioArg: string, flags: RunFlags) => {
+      const seed = flags.seed === undefined ? undefined : parseSeed('--seed', flags.seed);
+      const scenario = loadScenarioFile(resolveScenarioPath(scenarioArg));
+      const run = runScenario(scenario, seed === undefined ? {} : { seed });
+      if (flags.out) writeOutputs(flags.out, run);
+      if (flags.json) process.stdout.write(`${JSON.stringify(run.summary, null, 2)}\n`);
+      else if (!flags.quiet) process.stdout.write(`${renderRun(run)}\n`);
+    });
+}
+
+export function renderRun(run: RunResult): string {
+  const s = run.scenario;
+  return [
+    `${s.name} — epoch ${s.epochIso}, ${Math.round(s.durationS / 60)} min, seed ${run.seed}`,
+    '',
+    renderTimeline(run),
+    '',
+    renderLaunchTable(run),
+  ].join('\n');
+}
+
+/** Writes each file whole or not at all (write to a temporary name, then rename). */
+function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+export function writeOutputs(dir: string, run: RunResult): void {
+  mkdirSync(dir, { recursive: true });
+  writeAtomic(join(dir, 'summary.json'), `${JSON.stringify(run.summary, null, 2)}\n`);
+  writeAtomic(join(dir, 'scene.czml'), `${JSON.stringify(truthCzml(run.truth, run.scenario.name))}\n`);
+  writeAtomic(join(dir, 'scene.geojson'), `${JSON.stringify(truthGeoJson(run.truth))}\n`);
+}
