@@ -62,17 +62,9 @@ function shapeLaunch(
 ): FlightProgram {
   const aim = l.aim;
   if (vehicle.mission === 'orbital') {
-    const az =
-      aim.kind === 'inclination'
-        ? azimuthForInclination(aim.inclinationRad, launch.latRad)
-        : aim.kind === 'azimuth'
-          ? aim.azimuthRad
-          : null;
-    if (az === null)
-      throw new OrbitUnreachableError(
-        'this inclination is below the launch latitude and cannot be flown directly',
-      );
-    return shapeOrbitalFlight(vehicle, launch, az, 0, sim).program;
+    if (aim.kind === 'inclination')
+      return shapeOrbitalForInclination(vehicle, launch, aim.inclinationRad, 0, sim).program;
+    if (aim.kind === 'azimuth') return shapeOrbitalFlight(vehicle, launch, aim.azimuthRad, 0, sim).program;
   }
   if (aim.kind === 'target')
     return shapeBallisticFlight(

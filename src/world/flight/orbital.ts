@@ -67,6 +67,44 @@ function solve3(j: number[][], b: number[]): number[] | null {
   return [m[0]![3]! / m[0]![0]!, m[1]![3]! / m[1]![1]!, m[2]![3]! / m[2]![2]!];
 }
 
+/** Inclination of the orbit an ECI state is on, rad. */
+export function inclinationOf(r: Float64Array, v: Float64Array): number {
+  const hx = r[1]! * v[2]! - r[2]! * v[1]!;
+  const hy = r[2]! * v[0]! - r[0]! * v[2]!;
+  const hz = r[0]! * v[1]! - r[1]! * v[0]!;
+  return Math.acos(hz / Math.hypot(hx, hy, hz));
+}
+
+/**
+ * Shapes an orbital launch for a target inclination: the Earth's rotation adds a
+ * velocity out of the steering plane, so the closed-form azimuth is corrected by
+ * Newton steps on the measured inclination (di/dA = −cos φ cos A / sin i).
+ */
+export function shapeOrbitalForInclination(
+  vehicle: VehicleClassSpec,
+  launch: LaunchPoint,
+  inclinationRad: number,
+  gmstAtLaunch: number,
+  sim: FlightSimulator = new FlightSimulator(),
+): OrbitalShape {
+  let az = azimuthForInclination(inclinationRad, launch.latRad);
+  if (az === null) {
+    throw new OrbitUnreachableError(
+      `an inclination of ${((inclinationRad * 180) / Math.PI).toFixed(1)}° is below the launch latitude and cannot be flown directly`,
+    );
+  }
+  let shape = shapeOrbitalFlight(vehicle, launch, az, gmstAtLaunch, sim);
+  for (let i = 0; i < 4; i++) {
+    const err = inclinationOf(shape.flight.burnout.r, shape.flight.burnout.v) - inclinationRad;
+    if (Math.abs(err) < 0.01 * DEG) break;
+    const slope = (-Math.cos(launch.latRad) * Math.cos(az)) / Math.sin(inclinationRad);
+    if (Math.abs(slope) < 1e-6) break;
+    az -= err / slope;
+    shape = shapeOrbitalFlight(vehicle, launch, az, gmstAtLaunch, sim);
+  }
+  return shape;
+}
+
 /** Finds the programme that inserts `vehicle` into a circular orbit on `azimuthRad`. */
 export function shapeOrbitalFlight(
   vehicle: VehicleClassSpec,

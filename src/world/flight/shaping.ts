@@ -17,6 +17,13 @@ import {
   type SimulatedFlight,
 } from './simulate.ts';
 
+/**
+ * Trajectory profile. `min-energy`: the closed-form minimum-energy burnout angle, energy
+ * cut to the range. `lofted`: full energy on the high of the two angles that reach the
+ * range (test flights kept short, DOMAIN.md §1.3). `depressed`: half the minimum-energy
+ * angle, energy cut to the range (flatter and faster, §1.5). `apogee`: the path through
+ * a given apogee altitude (reconstructing a lofted test from its range and apogee).
+ */
 export type Profile =
   | { kind: 'min-energy' }
   | { kind: 'lofted' }
@@ -278,6 +285,67 @@ function shapeForApogee(
   return null;
 }
 
+/**
+ * The robust fallback of secantOnRange: scans the control over [lo, hi], takes the
+ * sign change of the range error nearest `guess`, and closes it by regula falsi
+ * (Illinois), correcting the azimuth at every shot.
+ */
+function bracketOnRange(
+  shooter: Shooter,
+  targetRangeM: number,
+  targetAzimuth: number,
+  make: (x: number, az: number) => FlightProgram,
+  lo: number,
+  hi: number,
+  guess: number,
+): Shot | null {
+  const n = 12;
+  const xs: number[] = [];
+  const fs: number[] = [];
+  for (let i = 0; i <= n; i++) {
+    const x = lo + ((hi - lo) * i) / n;
+    xs.push(x);
+    fs.push(shooter.shoot(make(x, targetAzimuth)).rangeM - targetRangeM);
+  }
+  let pick = -1;
+  for (let i = 0; i < n; i++) {
+    const a = fs[i]!;
+    const b = fs[i + 1]!;
+    if (!Number.isFinite(a) || !Number.isFinite(b) || Math.sign(a) === Math.sign(b)) continue;
+    if (pick < 0 || Math.abs(xs[i]! - guess) < Math.abs(xs[pick]! - guess)) pick = i;
+  }
+  if (pick < 0) return null;
+  let xa = xs[pick]!;
+  let fa = fs[pick]!;
+  let xb = xs[pick + 1]!;
+  let fb = fs[pick + 1]!;
+  let az = targetAzimuth;
+  let best: Shot | null = null;
+  let side = 0;
+  const limit = shooter.iterations + MAX_ITERATIONS;
+  while (shooter.iterations < limit) {
+    const x = (xa * fb - xb * fa) / (fb - fa);
+    const shot = shooter.shoot(make(x, az));
+    if (!best || shot.missM < best.missM) best = shot;
+    if (shot.missM <= SHOOT_TOLERANCE_M) return shot;
+    az = correctAzimuth(az, shot, targetRangeM, targetAzimuth);
+    const f = shot.rangeM - targetRangeM;
+    if (!Number.isFinite(f)) return null;
+    if (Math.sign(f) === Math.sign(fb)) {
+      xb = x;
+      fb = f;
+      if (side === 1) fa /= 2;
+      side = 1;
+    } else {
+      xa = x;
+      fa = f;
+      if (side === -1) fb /= 2;
+      side = -1;
+    }
+  }
+  return best && best.missM <= SHOOT_TOLERANCE_M ? best : null;
+}
+
 /** Greatest range over the final pitch at full energy (golden-section search), m. */
 function maximumRange(shooter: Shooter, azimuth: number): { rangeM: number; pitchRad: number } {
   const phi = (Math.sqrt(5) - 1) / 2;
@@ -365,39 +433,39 @@ export function shapeBallisticFlight(
     Math.min(PITCH_MAX, Math.max(PITCH_MIN, refPitchA + (gamma - gammaA) / slope));
   let shot: Shot | null;
   switch (profile.kind) {
-    case 'min-energy': {
+    case 'min-energy':
+    case 'depressed': {
+      // Minimum energy: the closed-form MET burnout angle. Depressed: half that angle
+      // (a flatter, faster path that needs more energy). Either way the last stages'
+      // burn is the energy control: solve the cut-off time for range.
       const met = minimumEnergyBurnout(psiFree, r, MU_EARTH);
-      const pitch = pitchFor(met.flightPathAngleRad);
-      // The last stage's burn is the energy control: solve cut-off time for range.
+      const gamma = profile.kind === 'min-energy' ? met.flightPathAngleRad : met.flightPathAngleRad / 2;
+      const pitch = pitchFor(gamma);
       const make = (cut: number, az: number) => programWith(az, pitch, cut);
       const guess = firstEnd + (fullEnd - firstEnd) * Math.min(1, Math.max(0.1, (met.speedMps / vb) ** 2));
-      shot = secantOnRange(shooter, targetRangeM, targetAz, make, fullEnd, guess, firstEnd, fullEnd);
-      if (!shot)
-        outOfReach(vehicle, shooter, targetAz, targetRangeM, 'a minimum-energy path (try profile: lofted)');
+      shot =
+        secantOnRange(shooter, targetRangeM, targetAz, make, fullEnd, guess, firstEnd, fullEnd) ??
+        bracketOnRange(shooter, targetRangeM, targetAz, make, firstEnd, fullEnd, guess);
+      if (!shot) {
+        const hint =
+          profile.kind === 'min-energy' ? 'a minimum-energy path (try profile: lofted)' : 'a depressed path';
+        outOfReach(vehicle, shooter, targetAz, targetRangeM, hint);
+      }
       break;
     }
-    case 'lofted':
-    case 'depressed': {
+    case 'lofted': {
+      // Full energy on the high branch of the two angles that reach the range (§1.1).
       const q = (vb * vb * r) / MU_EARTH;
       const angles = flightPathAnglesForRange(q, psiFree);
       const met = minimumEnergyBurnout(psiFree, r, MU_EARTH).flightPathAngleRad;
-      const gamma = angles ? angles[profile.kind === 'lofted' ? 1 : 0] : met;
-      const p0 = pitchFor(gamma);
-      const metPitch = pitchFor(met);
-      const [lo, hi] = profile.kind === 'lofted' ? [metPitch, PITCH_MAX] : [PITCH_MIN, metPitch];
+      const lo = pitchFor(met);
+      const hi = PITCH_MAX;
+      const x0 = Math.min(hi, Math.max(lo, pitchFor(angles ? angles[1] : met)));
       const make = (pitch: number, az: number) => programWith(az, pitch);
-      const x0 = Math.min(hi, Math.max(lo, p0));
-      shot = secantOnRange(
-        shooter,
-        targetRangeM,
-        targetAz,
-        make,
-        x0,
-        secondPoint(x0, 2 * DEG, lo, hi),
-        lo,
-        hi,
-      );
-      if (!shot) outOfReach(vehicle, shooter, targetAz, targetRangeM, `a ${profile.kind} full-energy path`);
+      shot =
+        secantOnRange(shooter, targetRangeM, targetAz, make, x0, secondPoint(x0, 2 * DEG, lo, hi), lo, hi) ??
+        bracketOnRange(shooter, targetRangeM, targetAz, make, lo, hi, x0);
+      if (!shot) outOfReach(vehicle, shooter, targetAz, targetRangeM, 'a lofted full-energy path');
       break;
     }
     case 'apogee': {

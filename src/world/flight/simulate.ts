@@ -60,8 +60,8 @@ export interface SimulateOptions {
   atmosphere?: boolean;
 }
 
-const RTOL = 1e-9;
-const ATOL = Float64Array.of(1e-2, 1e-2, 1e-2, 1e-5, 1e-5, 1e-5, 1e-3);
+const RTOL = 1e-10;
+const ATOL = Float64Array.of(1e-3, 1e-3, 1e-3, 1e-6, 1e-6, 1e-6, 1e-3);
 
 function state(t: number, y: Float64Array): FlightState {
   return { t, r: y.slice(0, 3), v: y.slice(3, 6), massKg: y[6]! };
