@@ -8,7 +8,7 @@ import { gmstRad, julianDateFromUnixMs } from '../physics/time.ts';
 import { InputError } from '../scenario/input-error.ts';
 import { scenarioProblem } from '../scenario/locate.ts';
 import type { LaunchSpec, Scenario } from '../scenario/scenario.ts';
-import { azimuthForInclination, OrbitUnreachableError, shapeOrbitalFlight } from './flight/orbital.ts';
+import { OrbitUnreachableError, shapeOrbitalFlight, shapeOrbitalForInclination } from './flight/orbital.ts';
 import type { FlightProgram } from './flight/program.ts';
 import {
   OutOfReachError,
