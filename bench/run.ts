@@ -3,6 +3,7 @@
 import { type BenchSuite, formatTable, peakRssMb } from './harness.ts';
 
 const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {
+  flight: () => import('./flight.ts'),
   integrate: () => import('./integrate.ts'),
 };
 
