@@ -30,8 +30,6 @@ export function scenarioErrorMap(iss: RawIssue): string {
       return discriminatorMessage(iss) ?? NO_FORM_MATCHES;
     case 'invalid_format':
       return `${describeValue(iss.input)} is not in the expected format`;
-    case 'not_multiple_of':
-      return `expected a multiple of ${iss.divisor}, got ${describeValue(iss.input)}`;
     default:
       return `invalid value ${describeValue(iss.input)}`;
   }
