@@ -5,6 +5,7 @@
 
 import { InputError } from '../../scenario/input-error.ts';
 import { benchmarkGospaOptions, type GospaOptions, type GospaResult, gospa, meanGospa } from './gospa.ts';
+import type { LabelledPositions } from './labelled-positions.ts';
 import type { PeerBenchScenario, PeerBenchTrack } from './peer-bench.ts';
 
 export interface PeerBenchScore {
@@ -15,19 +16,14 @@ export interface PeerBenchScore {
   trackStates: number;
 }
 
-/** Per-scan truth positions (3 per truth) and ids. */
-export interface ScanTruth {
-  ids: Int32Array;
-  positions: Float64Array;
-}
-
-export function truthByScan(scenario: PeerBenchScenario, source = 'truth'): ScanTruth[] {
+/** Per scan, the positions of the truths alive then, labelled by truth id. */
+export function truthByScan(scenario: PeerBenchScenario, source = 'truth'): LabelledPositions[] {
   const truth = scenario.groundTruth;
   if (!truth) throw new InputError({ source, path: ['ground_truth'], message: 'needed for scoring' });
   const scans = scenario.scans.length;
   const counts = new Int32Array(scans);
   for (const target of truth) for (let k = target.birthScan; k < target.deathScan; k++) counts[k]!++;
-  const out: ScanTruth[] = [];
+  const out: LabelledPositions[] = [];
   for (let k = 0; k < scans; k++)
     out.push({ ids: new Int32Array(counts[k]!), positions: new Float64Array(3 * counts[k]!) });
   const filled = new Int32Array(scans);
@@ -47,7 +43,7 @@ export function tracksByScan(
   times: Float64Array,
   tracks: readonly PeerBenchTrack[],
   source = 'tracks',
-): ScanTruth[] {
+): LabelledPositions[] {
   const scans = times.length;
   const scanOf = (t: number): number => {
     let lo = 0;
@@ -82,7 +78,7 @@ export function tracksByScan(
     scanIndex.push(idx);
   }
   if (problems.length > 0) throw new InputError(problems);
-  const out: ScanTruth[] = [];
+  const out: LabelledPositions[] = [];
   for (let k = 0; k < scans; k++)
     out.push({ ids: new Int32Array(counts[k]!), positions: new Float64Array(3 * counts[k]!) });
   const filled = new Int32Array(scans);

@@ -4,6 +4,7 @@
 // becomes an InputError naming the field path (`scans[3].measurements[2]`) and what was
 // expected; numbers come out as Float64Arrays ready for the tracker and the metrics.
 
+import { parseDocument } from 'yaml';
 import { type FieldPath, InputError, type InputProblem } from '../../scenario/input-error.ts';
 
 export const SCENARIO_FORMAT = 'peer-bench-scenario/1';
@@ -75,19 +76,29 @@ class Problems {
   }
 }
 
-/** JSON.parse with a syntax error turned into an InputError at its line and column. */
+/**
+ * JSON.parse with a syntax error turned into an InputError at its line and column: from
+ * the position V8 reports, or else from the yaml parser's reading of the same text
+ * (JSON is YAML 1.2), which locates most of the errors V8 reports without a position.
+ */
 export function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const at = /position (\d+)/.exec(message);
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
     const problem: InputProblem = { source, path: [], message: `not valid JSON: ${message}` };
+    const at = /position (\d+)/.exec(message);
     if (at) {
       const offset = Number(at[1]);
       const before = text.slice(0, offset);
       problem.line = before.split('\n').length;
       problem.column = offset - before.lastIndexOf('\n');
+    } else {
+      const located = parseDocument(text).errors.find((e) => e.linePos);
+      if (located?.linePos) {
+        problem.line = located.linePos[0].line;
+        problem.column = located.linePos[0].col;
+      }
     }
     throw new InputError(problem);
   }
