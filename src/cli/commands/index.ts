@@ -2,12 +2,14 @@
 // exporting `register(program)` and listing it here.
 import type { Command } from 'commander';
 import { register as run } from './run.ts';
+import { register as score } from './score.ts';
+import { register as track } from './track.ts';
 import { register as trajectory } from './trajectory.ts';
 import { register as validate } from './validate.ts';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [run, trajectory, validate];
+const commands: Register[] = [run, trajectory, validate, track, score];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);
