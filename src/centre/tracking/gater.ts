@@ -5,7 +5,9 @@
 // has half-width √(γ·Sₖₖ) on axis k), so the work grows with tracks + measurements
 // rather than their product; the all-pairs gater tests every pair and is the baseline
 // and the oracle for the grid. Both emit each track's edges in measurement order, so
-// they feed the associator identical graphs.
+// they feed the associator identical graphs. The grid and its box test work on raw
+// measurement coordinates: right for positions and ranges, but a model with an angle
+// that wraps at ±π needs the all-pairs gater (or a wrap-aware index) near the seam.
 
 import { choleskyQuadraticForm } from '../../physics/matrix.ts';
 import type { GateEdges } from './gate-edges.ts';
@@ -63,6 +65,14 @@ export function createGridGater(updater: Updater): Gater {
   const lo = new Float64Array(3);
   const hi = new Float64Array(3);
   let widths = new Float64Array(64);
+  // The gate's bounding box rejects most grid candidates before the Mahalanobis test.
+  const insideBox = (z: Float64Array, offset: number, dims: number): boolean => {
+    for (let d = 0; d < dims; d++) {
+      const c = z[offset + d]!;
+      if (c < lo[d]! || c > hi[d]!) return false;
+    }
+    return true;
+  };
   return {
     gate(store, slots, slotCount, z, zCount, available, threshold, edges) {
       if (slotCount === 0 || zCount === 0) return;
@@ -77,8 +87,7 @@ export function createGridGater(updater: Updater): Gater {
         widths[gateable++] = w;
       }
       if (gateable === 0) return;
-      const sortedWidths = widths.subarray(0, gateable).sort();
-      const cellSize = 2 * sortedWidths[gateable >> 1]!;
+      const cellSize = 2 * selectKth(widths, gateable, gateable >> 1);
       grid.build(z, m, zCount, available, cellSize > 0 ? cellSize : 1);
       const points = grid.pointCount;
       if (points === 0) return;
@@ -99,7 +108,7 @@ export function createGridGater(updater: Updater): Gater {
         const count = found < 0 ? zCount : found;
         for (let c = 0; c < count; c++) {
           const j = found < 0 ? c : candidates[c]!;
-          if (!available[j]) continue;
+          if (!available[j] || !insideBox(z, j * m, dims)) continue;
           for (let d = 0; d < m; d++) zj[d] = z[j * m + d]!;
           updater.residual(nu, zj, zPredicted);
           const d2 = choleskyQuadraticForm(L, nu, m);
@@ -109,6 +118,30 @@ export function createGridGater(updater: Updater): Gater {
       }
     },
   };
+}
+
+/** The k-th smallest of a[0 … n) (Hoare's selection, partially reordering a in place). */
+function selectKth(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
 }
 
 /** Insertion sort of edges[first …] by measurement index (runs are a handful long). */
