@@ -5,6 +5,7 @@ import { type BenchSuite, formatTable, peakRssMb } from './harness.ts';
 const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {
   flight: () => import('./flight.ts'),
   integrate: () => import('./integrate.ts'),
+  tracking: () => import('./tracking.ts'),
 };
 
 const wanted = process.argv.slice(2);
