@@ -125,6 +125,7 @@ export interface MultiTargetTracker {
    * Processes one scan at time t (s, not before the previous scan): `measurements`
    * holds `count` measurement vectors back to back. Measurement ids are assigned in
    * arrival order over the tracker's life, from 0. Returns the reported tracks.
+   * Throws RangeError for a time before the previous scan or a non-finite value.
    */
   processScan(t: number, measurements: Float64Array, count: number): TrackReport;
   /** Ids of the measurements that updated track `id` (oldest first); [] for an unknown id. */
@@ -365,6 +366,11 @@ export function createTracker(parts: TrackerParts, options: TrackerOptions): Mul
       if (t < lastTime) throw new RangeError(`scan time ${t} s is before the previous scan (${lastTime} s)`);
       if (measurements.length < count * m) {
         throw new RangeError(`${count} measurements need ${count * m} numbers, got ${measurements.length}`);
+      }
+      for (let i = 0; i < count * m; i++) {
+        if (!Number.isFinite(measurements[i]!)) {
+          throw new RangeError(`measurement ${Math.floor(i / m)} of the scan at ${t} s is not finite`);
+        }
       }
       lastTime = t;
       const firstMeasurementId = nextMeasurementId;

@@ -191,9 +191,10 @@ describe('multi-target tracker', () => {
     expect(reported).toBeGreaterThan(100 * 25);
   });
 
-  it('rejects a scan earlier than the previous one', () => {
+  it('rejects a scan earlier than the previous one, and non-finite measurements', () => {
     const tracker = benchmarkTracker();
     tracker.processScan(5, new Float64Array(0), 0);
     expect(() => tracker.processScan(4, new Float64Array(0), 0)).toThrow(RangeError);
+    expect(() => tracker.processScan(6, Float64Array.of(1, Number.NaN, 3), 1)).toThrow(/not finite/);
   });
 });
