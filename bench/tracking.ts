@@ -20,8 +20,9 @@ import { benchmarkLikeOptions, generateSyntheticScene } from '../src/analysis/me
 import type { ConstantVelocityTrackerConfig } from '../src/centre/tracking/constant-velocity-tracker.ts';
 import { createConstantVelocityTracker } from '../src/centre/tracking/constant-velocity-tracker.ts';
 import type { BenchRow, BenchSuite } from './harness.ts';
+import { peerBenchDir } from './peer-bench-dir.ts';
 
-const BENCH_DIR = resolve(import.meta.dirname, '../../shared/bench');
+const BENCH_DIR = peerBenchDir();
 const VIGIL = resolve(import.meta.dirname, '../bin/vigil.js');
 
 /** Stone Soup, KD-tree GNN (RESULTS.md): tracking seconds and mean GOSPA with its terms. */

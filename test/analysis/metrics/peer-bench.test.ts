@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { peerBenchDir } from '../../../bench/peer-bench-dir.ts';
 import { parsePeerBenchScenario, parsePeerBenchTracks } from '../../../src/analysis/metrics/peer-bench.ts';
 import { trackerConfigFor, trackPeerBenchScans } from '../../../src/analysis/metrics/peer-bench-run.ts';
 import { scorePeerBench } from '../../../src/analysis/metrics/peer-bench-score.ts';
@@ -8,7 +9,7 @@ import { formatPath, InputError } from '../../../src/scenario/input-error.ts';
 import { runCli, tempDir, tempFile } from '../../cli/helpers.ts';
 
 // The shared benchmark files, read in place. A missing file fails these tests.
-const BENCH = join(import.meta.dirname, '../../../../shared/bench');
+const BENCH = peerBenchDir();
 const REFERENCE_GOSPA: Record<string, number> = { '10x100': 522.3, '100x100': 5946.9, '500x100': 28254.8 };
 const scenarioPath = (name: string) => join(BENCH, `scenario_${name}_lam20_s1.json`);
 
