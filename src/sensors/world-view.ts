@@ -1,9 +1,10 @@
 // What sensors see of the world: the truth objects (with a time index so a sensor
 // only looks at objects alive at the moment), the false-alarm phenomena, the
 // weather and the sun. Built once per run from the truth and the scenario.
+
+import { gmstAt } from '../orbits/sidereal.ts';
 import { sunDirectionEci } from '../physics/sun.ts';
 import { epochSecondsToJd } from '../physics/time.ts';
-import { gmstAt } from '../world/generate.ts';
 import type { Phenomena } from '../world/phenomena.ts';
 import type { Truth, TruthObject } from '../world/truth.ts';
 

@@ -2,9 +2,9 @@
 // profile or orbit), flown on the full model with 1 s samples, and broken into the
 // bodies a sensor would see — the head of the stack (the RV or payload, carrying the
 // whole stack while it burns) and each spent stage from its separation to the ground.
-import { OMEGA_EARTH } from '../physics/constants.ts';
+
+import { gmstAt } from '../orbits/sidereal.ts';
 import { ecefToGeodetic } from '../physics/frames.ts';
-import { gmstRad, julianDateFromUnixMs } from '../physics/time.ts';
 import { InputError } from '../scenario/input-error.ts';
 import { scenarioProblem } from '../scenario/locate.ts';
 import type { LaunchSpec, Scenario } from '../scenario/scenario.ts';
@@ -38,11 +38,6 @@ const RAD = 180 / Math.PI;
 export interface GenerateOptions {
   /** Follow bodies to the ground even after the scenario ends (default true). */
   followToGround?: boolean;
-}
-
-/** Greenwich sidereal angle at a time after the scenario epoch. */
-export function gmstAt(epochUnixMs: number, tS: number): number {
-  return gmstRad(julianDateFromUnixMs(epochUnixMs)) + OMEGA_EARTH * tS;
 }
 
 function profileOf(l: LaunchSpec): Profile {

@@ -1,7 +1,8 @@
 // Samples a truth object's path in Earth-fixed coordinates for display and export:
 // ECI samples rotated to ECEF at their own times, then geodetic.
+
+import { gmstAt } from '../../orbits/sidereal.ts';
 import { ecefToGeodetic, eciToEcef } from '../../physics/frames.ts';
-import { gmstAt } from '../../world/generate.ts';
 import type { TruthObject } from '../../world/truth.ts';
 import { stateAt } from '../../world/truth.ts';
 
