@@ -2,6 +2,7 @@
 // satellites and radars written out, with sensors disabled or degraded (issue 3).
 // Figures for defaults: DOMAIN.md §3 (IR satellites, orbits) and §4–5 (radars).
 import { z } from 'zod';
+import { tleProblem } from '../orbits/sgp4.ts';
 import { describeValue } from './describe-value.ts';
 import { formatPath } from './input-error.ts';
 import { circle, exactlyOneOf, id, latDeg, lonDeg, numberIn, utcInstant } from './schema-fields.ts';
@@ -100,6 +101,11 @@ export const orbitSchema = z
         z.string().regex(/^1 .{67}$/, { error: 'TLE line 1 is 69 characters starting with "1 "' }),
         z.string().regex(/^2 .{67}$/, { error: 'TLE line 2 is 69 characters starting with "2 "' }),
       ])
+      .superRefine(([line1, line2], ctx) => {
+        // Format, checksums and an SGP4 state at the element epoch, checked at load time.
+        const problem = tleProblem(line1, line2);
+        if (problem !== null) ctx.addIssue({ code: 'custom', path: [], message: problem });
+      })
       .optional()
       .meta({ description: 'Two-line element set [line1, line2], propagated with SGP4.' }),
   })
