@@ -1,6 +1,7 @@
 // The list of CLI commands. Add a command by writing src/cli/commands/<name>.ts
 // exporting `register(program)` and listing it here.
 import type { Command } from 'commander';
+import { register as audit } from './audit.ts';
 import { register as run } from './run.ts';
 import { register as score } from './score.ts';
 import { register as track } from './track.ts';
@@ -9,7 +10,7 @@ import { register as validate } from './validate.ts';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [run, trajectory, validate, track, score];
+const commands: Register[] = [run, trajectory, validate, track, score, audit];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);
