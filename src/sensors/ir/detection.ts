@@ -12,7 +12,10 @@
 // outshining sunlit backgrounds; no public figure was found). I₀ only sets the scale
 // of NEI: with NEI left to its default, detection depends on I_rel and range alone.
 // Default NEI [E]: calibrated so a solid-ICBM first stage seen from GEO at the disk
-// centre (R = 35,786 km) has SNR = 10. A starer dwells longer on its smaller region and
+// centre (R = 35,786 km) has SNR = 35, which puts a Scud-class SRBM first stage
+// (I_rel 0.2) at SNR 7, Pd ≈ 0.9 — DSP "reportedly detected all the Iraqi Scud
+// missiles launched" in 1991 (DOMAIN.md §3.2) — and an ICBM's upper stages at SNR
+// 7–12, so they stay in view after staging. A starer dwells longer on its smaller region and
 // is 4× more sensitive by default [E] (SBIRS staring sensor "superior sensitivity",
 // DOMAIN.md §3.2).
 import type { Rng } from '../../physics/random.ts';
@@ -25,7 +28,7 @@ export const PLUME_REFERENCE_INTENSITY_W_PER_SR = 1e6;
 export const CALIBRATION_RANGE_M = 35_786e3;
 
 /** SNR of the reference plume at the calibration range with the default scanner NEI. */
-export const CALIBRATION_SNR = 10;
+export const CALIBRATION_SNR = 35;
 
 /** Default noise-equivalent irradiance of a scanner, W/m² (≈ 7.8e-11). */
 export const DEFAULT_SCANNER_NEI_W_PER_M2 =

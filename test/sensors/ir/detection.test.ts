@@ -38,8 +38,13 @@ describe('Gaussian tail', () => {
 });
 
 describe('detection model', () => {
-  it('the default scanner sees a solid-ICBM first stage at GEO range with SNR 10', () => {
-    expect(irradianceWPerM2(1, 35_786e3) / DEFAULT_SCANNER_NEI_W_PER_M2).toBeCloseTo(10, 12);
+  it('the default scanner sees a solid-ICBM first stage at GEO range with SNR 35', () => {
+    expect(irradianceWPerM2(1, 35_786e3) / DEFAULT_SCANNER_NEI_W_PER_M2).toBeCloseTo(35, 10);
+  });
+
+  it('a Scud-class SRBM plume (I_rel 0.2) from GEO is detected with Pd ≈ 0.9 (DSP in 1991, DOMAIN.md §3.2)', () => {
+    const snr = irradianceWPerM2(0.2, 35_786e3) / DEFAULT_SCANNER_NEI_W_PER_M2;
+    expect(detectionProbability(snr)).toBeGreaterThan(0.85);
   });
 
   it('a starer is more sensitive than a scanner by default; a given NEI is kept', () => {
