@@ -4,18 +4,19 @@
 // seq cannot both win (the key (chain, seq) is unique), and the database refuses any
 // update or delete of a stored record (migration 2).
 import type { AuditRecord } from './records.ts';
-import { jsonAt, numberAt, numberOrNullAt, textAt } from './row-values.ts';
+import { jsonAt, numberAt, textAt } from './row-values.ts';
 import type { SqlDatabase, SqlRow, SqlSession } from './sql.ts';
 import { StoreError } from './store-error.ts';
 
-const COLUMNS = 'seq, time_s, kind, payload, prev_hash, hash';
+const COLUMNS = 'seq, time_s, kind, text, data, prev_hash, hash';
 
 function toRecord(row: SqlRow): AuditRecord {
   return {
     seq: numberAt(row, 'seq'),
-    timeS: numberOrNullAt(row, 'time_s'),
-    kind: textAt(row, 'kind'),
-    payload: jsonAt(row, 'payload'),
+    timeS: numberAt(row, 'time_s'),
+    kind: textAt(row, 'kind') as AuditRecord['kind'],
+    text: textAt(row, 'text'),
+    data: jsonAt(row, 'data'),
     prevHash: textAt(row, 'prev_hash'),
     hash: textAt(row, 'hash'),
   };
@@ -41,16 +42,8 @@ export async function appendAuditIn(
   });
   await tx.insertMany(
     'audit_records',
-    ['chain', 'seq', 'time_s', 'kind', 'payload', 'prev_hash', 'hash'],
-    records.map((r) => [
-      chain,
-      r.seq,
-      r.timeS,
-      r.kind,
-      JSON.stringify(r.payload ?? null),
-      r.prevHash,
-      r.hash,
-    ]),
+    ['chain', 'seq', 'time_s', 'kind', 'text', 'data', 'prev_hash', 'hash'],
+    records.map((r) => [chain, r.seq, r.timeS, r.kind, r.text, JSON.stringify(r.data), r.prevHash, r.hash]),
   );
 }
 

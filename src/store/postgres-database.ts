@@ -63,6 +63,7 @@ class PostgresDatabase implements SqlDatabase {
   readonly dialect = 'postgres';
   private readonly pool: pg.Pool;
   private readonly poolSession: SqlSession;
+  private ended: Promise<void> | null = null;
 
   constructor(pool: pg.Pool) {
     this.pool = pool;
@@ -110,7 +111,8 @@ class PostgresDatabase implements SqlDatabase {
   }
 
   close(): Promise<void> {
-    return this.pool.end();
+    this.ended ??= this.pool.end();
+    return this.ended;
   }
 }
 

@@ -4,6 +4,7 @@
 // operator actions and the audit chain. Times inside a run are seconds after the
 // scenario epoch; wall-clock instants are UTC ISO-8601 strings.
 import type { AlertSummary, TrackSummary } from '../analysis/summary.ts';
+import type { AuditRecord } from '../centre/audit/audit-log.ts';
 import type { SensorReport, TruthLabel } from '../sensors/report.ts';
 
 /** One saved text of a named scenario; versions count up from 1. */
@@ -62,20 +63,11 @@ export interface NotificationRecord {
 }
 
 /**
- * One record of an audit chain, stored exactly as given. The hashing rule belongs to
- * the centre's audit module; the store keeps records append-only and in sequence.
+ * One record of an audit chain, as the centre's audit module writes it (seq, time,
+ * kind, text, data, previous hash, hash). The store keeps records exactly as given,
+ * append-only and in sequence; it never hashes or verifies them.
  */
-export interface AuditRecord {
-  /** 1 for the first record of a chain, then each record one more than the last. */
-  seq: number;
-  /** s after the epoch, or null for a record outside simulated time. */
-  timeS: number | null;
-  kind: string;
-  /** JSON-serialisable. */
-  payload: unknown;
-  prevHash: string;
-  hash: string;
-}
+export type { AuditRecord };
 
 export const OPERATOR_ACTION_KINDS = ['acknowledge', 'comment'] as const;
 export type OperatorActionKind = (typeof OPERATOR_ACTION_KINDS)[number];

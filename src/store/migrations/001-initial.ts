@@ -108,9 +108,10 @@ CREATE TABLE operator_actions (
 CREATE TABLE audit_records (
   chain TEXT NOT NULL,
   seq INTEGER NOT NULL,
-  time_s DOUBLE PRECISION,
+  time_s DOUBLE PRECISION NOT NULL,
   kind TEXT NOT NULL,
-  payload TEXT NOT NULL,
+  text TEXT NOT NULL,
+  data TEXT NOT NULL,
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL,
   PRIMARY KEY (chain, seq)
