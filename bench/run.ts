@@ -7,6 +7,7 @@ const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {
   integrate: () => import('./integrate.ts'),
   ir: () => import('./ir.ts'),
   orbits: () => import('./orbits.ts'),
+  radar: () => import('./radar.ts'),
   tracking: () => import('./tracking.ts'),
 };
 
