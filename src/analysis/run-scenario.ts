@@ -1,9 +1,17 @@
 // The main job: one scenario through the whole chain — truth, then (as the later
 // parts land) sensors, the warning centre and scoring — into the summary document.
 import type { Scenario } from '../scenario/scenario.ts';
+import { type NetworkRun, simulateNetwork } from '../sensors/run-network.ts';
 import { generateTruth } from '../world/generate.ts';
 import type { Truth } from '../world/truth.ts';
-import { firstRvImpactS, NO_WARNING, round, type SummaryDocument, summariseTruth } from './summary.ts';
+import {
+  countReports,
+  firstRvImpactS,
+  NO_WARNING,
+  round,
+  type SummaryDocument,
+  summariseTruth,
+} from './summary.ts';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */
@@ -14,12 +22,14 @@ export interface RunResult {
   scenario: Scenario;
   seed: number;
   truth: Truth;
+  sensors: NetworkRun;
   summary: SummaryDocument;
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const seed = options.seed ?? scenario.seed;
   const truth = generateTruth(scenario);
+  const sensors = simulateNetwork(scenario, truth, seed);
   const firstImpact = firstRvImpactS(truth);
   const summary: SummaryDocument = {
     scenario: scenario.name,
@@ -27,10 +37,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     epoch: scenario.epochIso,
     durationS: scenario.durationS,
     truth: { objects: summariseTruth(truth) },
-    reports: { total: 0, falseAlarms: 0, bySensor: {} },
+    reports: countReports(sensors),
     tracks: [],
     alerts: [],
     warning: { ...NO_WARNING, firstImpactS: firstImpact === null ? null : round(firstImpact, 3) },
   };
-  return { scenario, seed, truth, summary };
+  return { scenario, seed, truth, sensors, summary };
 }

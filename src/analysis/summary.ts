@@ -3,6 +3,7 @@
 // Numbers are rounded to the precision they carry, which also keeps the document
 // byte-identical for the same scenario and seed.
 import { greatCircleDistance } from '../physics/geodesy.ts';
+import type { NetworkRun } from '../sensors/run-network.ts';
 import type { Truth, TruthObject } from '../world/truth.ts';
 
 export interface LatLon {
@@ -65,8 +66,13 @@ export interface WarningSummary {
 
 export interface ReportCounts {
   total: number;
+  /** Reports not caused by a real object (glint, heat source, clutter, false alarm, Moon, fault). */
   falseAlarms: number;
   bySensor: Record<string, number>;
+  /** Counts by what really caused them (truth labels, for scoring). */
+  byCause: Record<string, number>;
+  /** Per sensor, counts by cause. */
+  bySensorAndCause: Record<string, Record<string, number>>;
 }
 
 export interface SummaryDocument {
@@ -117,6 +123,35 @@ export function summariseTruth(truth: Truth): TruthObjectSummary[] {
     truth.launches.map((l) => [l.eventId, { latDeg: l.launchLatDeg, lonDeg: l.launchLonDeg }]),
   );
   return truth.objects.map((o) => summariseObject(o, launchOf.get(o.eventId)!));
+}
+
+/** Sorted-key object from a map, so the document's key order is deterministic. */
+function sortedRecord<T>(m: Map<string, T>): Record<string, T> {
+  return Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function countReports(run: NetworkRun): ReportCounts {
+  const bySensor = new Map<string, number>();
+  const byCause = new Map<string, number>();
+  const bySensorAndCause = new Map<string, Map<string, number>>();
+  let falseAlarms = 0;
+  for (let i = 0; i < run.reports.length; i++) {
+    const sensor = run.reports[i]!.sensorId;
+    const cause = run.labels[i]!.cause;
+    bySensor.set(sensor, (bySensor.get(sensor) ?? 0) + 1);
+    byCause.set(cause, (byCause.get(cause) ?? 0) + 1);
+    const m = bySensorAndCause.get(sensor) ?? new Map<string, number>();
+    m.set(cause, (m.get(cause) ?? 0) + 1);
+    bySensorAndCause.set(sensor, m);
+    if (cause !== 'object') falseAlarms++;
+  }
+  return {
+    total: run.reports.length,
+    falseAlarms,
+    bySensor: sortedRecord(bySensor),
+    byCause: sortedRecord(byCause),
+    bySensorAndCause: sortedRecord(new Map([...bySensorAndCause].map(([k, v]) => [k, sortedRecord(v)]))),
+  };
 }
 
 export const NO_WARNING: WarningSummary = {

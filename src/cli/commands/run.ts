@@ -9,7 +9,7 @@ import { truthGeoJson } from '../../analysis/export/geojson.ts';
 import { type RunResult, runScenario } from '../../analysis/run-scenario.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { parseSeed } from '../options.ts';
-import { renderLaunchTable, renderTimeline } from '../render/timeline.ts';
+import { renderLaunchTable, renderSensorTable, renderTimeline } from '../render/timeline.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
 
 interface RunFlags {
@@ -56,6 +56,9 @@ export function renderRun(run: RunResult): string {
     renderTimeline(run),
     '',
     renderLaunchTable(run),
+    '',
+    `${run.summary.reports.total} sensor reports, ${run.summary.reports.falseAlarms} not from real objects:`,
+    renderSensorTable(run),
   ].join('\n');
 }
 

@@ -37,11 +37,68 @@ export function renderTimeline(run: RunResult): string {
       });
     }
   }
+  for (const r of firstReports(run))
+    rows.push({
+      t: r.timeS,
+      cells: [formatClock(epoch + r.timeS * 1000), formatElapsed(r.timeS), r.who, r.what],
+    });
   rows.sort((a, b) => a.t - b.t);
   return textTable(
     ['UTC', 'T', 'launch', 'event'],
     rows.map((r) => r.cells),
   );
+}
+
+interface FirstReport {
+  timeS: number;
+  who: string;
+  what: string;
+}
+
+/**
+ * First report of each launch by each phenomenology (IR, radar), and the first of each
+ * false-alarm source (glint field, heat source, fault), from the truth labels.
+ */
+function firstReports(run: RunResult): FirstReport[] {
+  const seen = new Map<string, FirstReport>();
+  const { reports, labels } = run.sensors;
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i]!;
+    const l = labels[i]!;
+    if (l.cause === 'clutter' || l.cause === 'false-alarm') continue;
+    const event =
+      l.cause === 'object' ? run.truth.objects.find((o) => o.id === l.objectId)?.eventId : l.eventId;
+    const key = `${event}|${l.cause}|${r.kind}`;
+    if (seen.has(key)) continue;
+    const what =
+      l.cause === 'object'
+        ? `first ${r.kind === 'ir' ? 'IR' : 'radar'} report (${r.sensorId})`
+        : `first ${l.cause} report (${r.sensorId}) — not a launch`;
+    seen.set(key, { timeS: r.timeS, who: event ?? r.sensorId, what });
+  }
+  return [...seen.values()];
+}
+
+/** Reports per sensor by what really caused them. */
+export function renderSensorTable(run: RunResult): string {
+  const causes = [
+    'object',
+    'clutter',
+    'false-alarm',
+    'glint',
+    'heat-source',
+    'moon',
+    'fault-stuck',
+    'fault-replay',
+    'fault-corrupt',
+  ];
+  const counts = run.summary.reports.bySensorAndCause;
+  const present = causes.filter((c) => Object.values(counts).some((m) => (m[c] ?? 0) > 0));
+  const rows = Object.entries(counts).map(([sensor, m]) => [
+    sensor,
+    ...present.map((c) => String(m[c] ?? 0)),
+  ]);
+  return textTable(['sensor', ...present], rows);
 }
 
 export function renderLaunchTable(run: RunResult): string {
