@@ -12,6 +12,15 @@ export const DEFAULT_PFA = 1e-6;
  */
 export const DEFAULT_BEAMWIDTH_RAD = 2.2 * DEG;
 
+/**
+ * Probability that a noise crossing also crosses on the confirmation beam a phased
+ * array sends after every detection [E]. Sequential (alert–confirm) detection is
+ * standard practice for electronically steered search radars (Skolnik, 3rd ed., §8);
+ * with it a face passes on about Pfa × cells × 1e-2 ≈ 0.1–0.2 false plots per scan
+ * instead of 13–15, while a real target, well above threshold, confirms almost surely.
+ */
+export const CONFIRMATION_PFA = 1e-2;
+
 /** Range-rate noise of a face that measures it, 1σ, m/s. */
 export const RANGE_RATE_SIGMA_MPS = 5;
 

@@ -30,6 +30,7 @@ import type { WorldView } from '../world-view.ts';
 import { type CoverageResult, FaceCoverage } from './coverage.ts';
 import { calibratedRefSnrDb, dbToRatio, ratioToDb, snrAtRange, thresholdForPfa } from './detection.ts';
 import {
+  CONFIRMATION_PFA,
   DEFAULT_BEAMWIDTH_RAD,
   DEFAULT_PFA,
   measuresRangeRate,
@@ -106,7 +107,7 @@ export class RadarFace implements SensorModel {
     this.refSnr = dbToRatio(calibrated ? calibratedRefSnrDb(this.pfa) : face.refSnrDb!);
     this.refRangeM = calibrated ? face.maxRangeM : face.refRangeM!;
     this.falsePlotsPerScan =
-      options.falsePlotsPerScan ?? meanFalsePlotsPerScan(face, this.pfa, DEFAULT_BEAMWIDTH_RAD);
+      options.falsePlotsPerScan ?? meanFalsePlotsPerScan(face, this.pfa, DEFAULT_BEAMWIDTH_RAD) * CONFIRMATION_PFA;
     this.pdFactor = options.degrade?.pdFactor ?? 1;
     const sigmaFactor = options.degrade?.sigmaFactor ?? 1;
     this.sigmaRangeM = face.rangeSigmaM * sigmaFactor;

@@ -22,7 +22,8 @@ describe('false plots from Pfa per resolution cell', () => {
     const face = new RadarFace(radarSpec(39.1, -121.4, 0, [spec]), spec);
     const world = worldOf([], 2000 * spec.revisitS - 1);
     const plots = collect(face, world, createRng(31, spec.id));
-    const mean = meanFalsePlotsPerScan(spec, 1e-6, 2.2 * D);
+    // Cells × Pfa, thinned by the confirmation beam (Pfa 1e-2 on the confirming look).
+    const mean = meanFalsePlotsPerScan(spec, 1e-6, 2.2 * D) * 1e-2;
     expect(face.falsePlotsPerScan).toBeCloseTo(mean, 12);
     const expected = 2000 * mean;
     expect(Math.abs(plots.length - expected)).toBeLessThan(4 * Math.sqrt(expected));
