@@ -1,11 +1,14 @@
 // CZML scene of a run (Cesium's time-dynamic format; opens in any Cesium viewer):
 // one packet per truth object with Earth-fixed sampled positions, its availability
-// and a trailing path, plus launch and impact markers. Positions are in the FIXED
+// and a trailing path, plus launch and impact markers; with the sensor network, the
+// satellites along their orbits and each radar face's coverage fan. Positions are in the FIXED
 // frame (ECEF computed here with GMST) so a viewer needs no ICRF data.
 import { isoFromUnixMs } from '../../physics/time.ts';
+import type { NetworkRun } from '../../sensors/run-network.ts';
 import type { Truth, TruthObject } from '../../world/truth.ts';
 import { round } from '../summary.ts';
 import { fixedPath } from './ground-track.ts';
+import { faceFan, satelliteTrack } from './sensor-geometry.ts';
 
 /** Sample spacing of CZML positions, s (Lagrange interpolation fills in between). */
 const CZML_STEP_S = 5;
@@ -62,8 +65,75 @@ function markerPacket(id: string, name: string, latDeg: number, lonDeg: number, 
   };
 }
 
+function satellitePackets(network: NetworkRun, truth: Truth): CzmlPacket[] {
+  const packets: CzmlPacket[] = [];
+  for (const info of network.sensors) {
+    if (info.kind !== 'ir') continue;
+    const track = satelliteTrack(info, truth.epochUnixMs, truth.durationS, 60);
+    if (track.length === 0) continue;
+    const cartographicDegrees: number[] = [];
+    for (const p of track)
+      cartographicDegrees.push(p.tS, round(p.lonDeg, 4), round(p.latDeg, 4), round(p.altM, 0));
+    packets.push({
+      id: `sensor/${info.id}`,
+      name: `${info.id} (IR satellite${info.orbit ? `, ${info.orbit.describe()}` : ''})`,
+      properties: { sensorKind: 'ir' },
+      position: {
+        epoch: iso(truth.epochUnixMs, 0),
+        interpolationAlgorithm: 'LAGRANGE',
+        interpolationDegree: 5,
+        cartographicDegrees,
+      },
+      point: { pixelSize: 6, color: { rgba: [0, 255, 128, 255] } },
+      label: {
+        text: info.id,
+        font: '11px sans-serif',
+        pixelOffset: { cartesian2: [8, 0] },
+        fillColor: { rgba: [0, 255, 128, 255] },
+      },
+      path: {
+        width: 1,
+        leadTime: 0,
+        trailTime: 1800,
+        material: { solidColor: { color: { rgba: [0, 255, 128, 120] } } },
+      },
+    });
+  }
+  for (const radar of network.network.radars) {
+    packets.push(
+      markerPacket(
+        `sensor/${radar.id}`,
+        radar.id,
+        radar.site.latRad * (180 / Math.PI),
+        radar.site.lonRad * (180 / Math.PI),
+        [0, 200, 255, 255],
+      ),
+    );
+    for (const face of radar.faces) {
+      const ring = faceFan(radar, face);
+      packets.push({
+        id: `fan/${face.id}`,
+        name: `${face.id} coverage (target at 1,000 km)`,
+        properties: { sensorKind: 'radar' },
+        polygon: {
+          positions: {
+            cartographicDegrees: ring
+              .slice(0, -1)
+              .flatMap(([lon, lat]) => [round(lon!, 4), round(lat!, 4), 0]),
+          },
+          material: { solidColor: { color: { rgba: [0, 200, 255, 40] } } },
+          outline: true,
+          outlineColor: { rgba: [0, 200, 255, 160] },
+          height: 0,
+        },
+      });
+    }
+  }
+  return packets;
+}
+
 /** The CZML document (an array of packets, the first being the document packet). */
-export function truthCzml(truth: Truth, name: string): CzmlPacket[] {
+export function sceneCzml(truth: Truth, name: string, network?: NetworkRun): CzmlPacket[] {
   const start = iso(truth.epochUnixMs, 0);
   const end = iso(truth.epochUnixMs, truth.durationS);
   const packets: CzmlPacket[] = [
@@ -108,5 +178,6 @@ export function truthCzml(truth: Truth, name: string): CzmlPacket[] {
         ),
       );
   }
+  if (network) packets.push(...satellitePackets(network, truth));
   return packets;
 }

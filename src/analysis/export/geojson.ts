@@ -1,8 +1,14 @@
 // GeoJSON scene of a run (RFC 7946): each truth object's ground track as a
-// MultiLineString split at the antimeridian, and launch and impact points.
+// MultiLineString split at the antimeridian, launch and impact points, and with the
+// sensor network the satellites' ground tracks, radar sites and face coverage fans.
+
+import type { NetworkRun } from '../../sensors/run-network.ts';
 import type { Truth } from '../../world/truth.ts';
 import { round } from '../summary.ts';
 import { fixedPath } from './ground-track.ts';
+import { faceFan, satelliteTrack } from './sensor-geometry.ts';
+
+const RAD = 180 / Math.PI;
 
 /** Sample spacing of ground tracks, s. */
 const TRACK_STEP_S = 10;
@@ -37,7 +43,48 @@ export function splitAtAntimeridian(points: number[][]): number[][][] {
   return parts.filter((part) => part.length > 1);
 }
 
-export function truthGeoJson(truth: Truth): FeatureCollection {
+function sensorFeatures(network: NetworkRun, truth: Truth): Feature[] {
+  const features: Feature[] = [];
+  for (const info of network.sensors) {
+    if (info.kind !== 'ir') continue;
+    const lines = splitAtAntimeridian(
+      satelliteTrack(info, truth.epochUnixMs, truth.durationS, 60).map((p) => [
+        round(p.lonDeg, 4),
+        round(p.latDeg, 4),
+      ]),
+    );
+    if (lines.length > 0) {
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'MultiLineString', coordinates: lines },
+        properties: { role: 'satellite-track', sensorId: info.id },
+      });
+    }
+  }
+  for (const radar of network.network.radars) {
+    features.push({
+      type: 'Feature',
+      geometry: {
+        type: 'Point',
+        coordinates: [round(radar.site.lonRad * RAD, 5), round(radar.site.latRad * RAD, 5)],
+      },
+      properties: { role: 'radar-site', radarId: radar.id },
+    });
+    for (const face of radar.faces) {
+      features.push({
+        type: 'Feature',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [faceFan(radar, face).map(([lon, lat]) => [round(lon!, 4), round(lat!, 4)])],
+        },
+        properties: { role: 'radar-fan', sensorId: face.id, radarId: radar.id, referenceAltitudeKm: 1000 },
+      });
+    }
+  }
+  return features;
+}
+
+export function sceneGeoJson(truth: Truth, network?: NetworkRun): FeatureCollection {
   const features: Feature[] = [];
   for (const o of truth.objects) {
     const path = fixedPath(o, truth.epochUnixMs, TRACK_STEP_S, truth.durationS);
@@ -83,5 +130,6 @@ export function truthGeoJson(truth: Truth): FeatureCollection {
       },
     });
   }
+  if (network) features.push(...sensorFeatures(network, truth));
   return { type: 'FeatureCollection', features };
 }

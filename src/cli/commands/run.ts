@@ -4,8 +4,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { truthCzml } from '../../analysis/export/czml.ts';
-import { truthGeoJson } from '../../analysis/export/geojson.ts';
+import { sceneCzml } from '../../analysis/export/czml.ts';
+import { sceneGeoJson } from '../../analysis/export/geojson.ts';
 import { type RunResult, runScenario } from '../../analysis/run-scenario.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { parseSeed } from '../options.ts';
@@ -72,6 +72,9 @@ function writeAtomic(path: string, text: string): void {
 export function writeOutputs(dir: string, run: RunResult): void {
   mkdirSync(dir, { recursive: true });
   writeAtomic(join(dir, 'summary.json'), `${JSON.stringify(run.summary, null, 2)}\n`);
-  writeAtomic(join(dir, 'scene.czml'), `${JSON.stringify(truthCzml(run.truth, run.scenario.name))}\n`);
-  writeAtomic(join(dir, 'scene.geojson'), `${JSON.stringify(truthGeoJson(run.truth))}\n`);
+  writeAtomic(
+    join(dir, 'scene.czml'),
+    `${JSON.stringify(sceneCzml(run.truth, run.scenario.name, run.sensors))}\n`,
+  );
+  writeAtomic(join(dir, 'scene.geojson'), `${JSON.stringify(sceneGeoJson(run.truth, run.sensors))}\n`);
 }
