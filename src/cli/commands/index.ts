@@ -2,6 +2,7 @@
 // exporting `register(program)` and listing it here.
 import type { Command } from 'commander';
 import { register as audit } from './audit.ts';
+import { register as coverage } from './coverage.ts';
 import { register as run } from './run.ts';
 import { register as score } from './score.ts';
 import { register as track } from './track.ts';
@@ -10,7 +11,7 @@ import { register as validate } from './validate.ts';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [run, trajectory, validate, track, score, audit];
+const commands: Register[] = [run, trajectory, validate, coverage, track, score, audit];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);
