@@ -16,6 +16,8 @@ import {
 export interface RunOptions {
   /** Overrides the scenario's seed. */
   seed?: number;
+  /** Progress through the chain's stages: (stage, done, total). */
+  onProgress?: (stage: string, done: number, total: number) => void;
 }
 
 export interface RunResult {
@@ -28,8 +30,9 @@ export interface RunResult {
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const seed = options.seed ?? scenario.seed;
-  const truth = generateTruth(scenario);
-  const sensors = simulateNetwork(scenario, truth, seed);
+  const progress = options.onProgress;
+  const truth = generateTruth(scenario, { onProgress: (d, t) => progress?.('flights', d, t) });
+  const sensors = simulateNetwork(scenario, truth, seed, (d, t) => progress?.('sensors', d, t));
   const firstImpact = firstRvImpactS(truth);
   const summary: SummaryDocument = {
     scenario: scenario.name,

@@ -165,7 +165,12 @@ function applyFaults(
 }
 
 /** Simulates every sensor of the scenario's network over `truth` with the run's seed. */
-export function simulateNetwork(scenario: Scenario, truth: Truth, seed: number): NetworkRun {
+export function simulateNetwork(
+  scenario: Scenario,
+  truth: Truth,
+  seed: number,
+  onProgress?: (done: number, total: number) => void,
+): NetworkRun {
   const network = resolveNetwork(scenario.network, scenario.source);
   const world = new WorldView(truth, phenomenaOf(scenario), weatherOf(scenario.weather));
   const root = createRng(seed, 'sensors');
@@ -173,7 +178,9 @@ export function simulateNetwork(scenario: Scenario, truth: Truth, seed: number):
   const faults = scenario.events.filter((e): e is SensorFaultSpec => e.type === 'sensor-fault');
   let merged: LabelledReport[] = [];
   const sensors: SensorInfo[] = [];
-  for (const b of buildSensors(network, scenario.epochUnixMs)) {
+  const built = buildSensors(network, scenario.epochUnixMs);
+  for (const [i, b] of built.entries()) {
+    onProgress?.(i, built.length);
     const rng = root.split(b.info.id);
     let stream = collect(b.model, world, rng);
     const alarms = falseAlarms(

@@ -38,6 +38,8 @@ const RAD = 180 / Math.PI;
 export interface GenerateOptions {
   /** Follow bodies to the ground even after the scenario ends (default true). */
   followToGround?: boolean;
+  /** Called after each launch event is flown, with (events done, launch events). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 function profileOf(l: LaunchSpec): Profile {
@@ -220,8 +222,11 @@ export function generateTruth(scenario: Scenario, options: GenerateOptions = {})
   const launches: LaunchSummary[] = [];
   const objects: TruthObject[] = [];
   const problems = [];
+  const total = scenario.events.filter((e) => e.type === 'launch').length;
+  let done = 0;
   for (const [index, event] of scenario.events.entries()) {
     if (event.type !== 'launch') continue;
+    options.onProgress?.(done++, total);
     const vehicle = VEHICLES[event.vehicleClass];
     const launch: LaunchPoint = { latRad: event.from.latRad, lonRad: event.from.lonRad, hM: 0 };
     let program: FlightProgram;

@@ -9,6 +9,7 @@ import { sceneGeoJson } from '../../analysis/export/geojson.ts';
 import { type RunResult, runScenario } from '../../analysis/run-scenario.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { parseSeed } from '../options.ts';
+import { type Progress, progressBar } from '../progress.ts';
 import { renderLaunchTable, renderSensorTable, renderTimeline } from '../render/timeline.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
 
@@ -41,7 +42,16 @@ Examples:
     .action((scenarioArg: string, flags: RunFlags) => {
       const seed = flags.seed === undefined ? undefined : parseSeed('--seed', flags.seed);
       const scenario = loadScenarioFile(resolveScenarioPath(scenarioArg));
-      const run = runScenario(scenario, seed === undefined ? {} : { seed });
+      const bars = new Map<string, Progress>();
+      const run = runScenario(scenario, {
+        ...(seed === undefined ? {} : { seed }),
+        onProgress: (stage, done, total) => {
+          for (const [name, bar] of bars) if (name !== stage) bar.stop();
+          if (!bars.has(stage)) bars.set(stage, progressBar(stage.padEnd(8), !flags.quiet && !flags.json));
+          bars.get(stage)!.update(done, total);
+        },
+      });
+      for (const bar of bars.values()) bar.stop();
       if (flags.out) writeOutputs(flags.out, run);
       if (flags.json) process.stdout.write(`${JSON.stringify(run.summary, null, 2)}\n`);
       else if (!flags.quiet) process.stdout.write(`${renderRun(run)}\n`);
