@@ -4,6 +4,7 @@ import { type BenchSuite, formatTable, peakRssMb } from './harness.ts';
 
 const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {
   flight: () => import('./flight.ts'),
+  sensors: () => import('./sensors.ts'),
   integrate: () => import('./integrate.ts'),
   ir: () => import('./ir.ts'),
   orbits: () => import('./orbits.ts'),
