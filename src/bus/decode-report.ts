@@ -1,0 +1,66 @@
+// Turns a message on a report subject — from the simulator or an external feed — into
+// a SensorReport, or an InputError naming each bad field and what was expected (the
+// consumer then sends the message to the dead-letter subject with that reason).
+import { InputError, type InputProblem } from '../scenario/input-error.ts';
+import { scenarioErrorMap } from '../scenario/issue-messages.ts';
+import type { SensorReport } from '../sensors/report.ts';
+import { sensorReportSchema } from './report-schema.ts';
+
+/** Largest report message read, bytes; a report is a few hundred. */
+export const MAX_REPORT_BYTES = 64 * 1024;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes and checks one report message. With `subject`, the report's sensor must be
+ * the one the subject names (`<root>.reports.<sensorId>`).
+ */
+export function decodeReportMessage(bytes: Uint8Array, subject?: string): SensorReport {
+  const source = subject ?? 'report message';
+  const fail = (path: InputProblem['path'], message: string): never => {
+    throw new InputError({ source, path, message });
+  };
+  if (bytes.length > MAX_REPORT_BYTES)
+    fail([], `too large (${bytes.length} bytes): a report message is at most ${MAX_REPORT_BYTES} bytes`);
+  let text = '';
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    fail([], 'not UTF-8 text: a report message is a JSON object');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    fail([], `not valid JSON: ${(err as Error).message}`);
+  }
+  const result = sensorReportSchema.safeParse(data, { error: scenarioErrorMap });
+  if (!result.success)
+    throw new InputError(
+      result.error.issues.flatMap((issue): InputProblem[] => {
+        const path = issue.path.map((k) => (typeof k === 'number' ? k : String(k)));
+        // The error map words unknown keys one per line, in the order of `keys`.
+        if (issue.code === 'unrecognized_keys') {
+          const lines = issue.message.split('\n');
+          return issue.keys.map((key, i) => ({
+            source,
+            path: [...path, key],
+            message: lines[i] ?? 'unknown key',
+          }));
+        }
+        return [{ source, path, message: issue.message }];
+      }),
+    );
+  const report: SensorReport = result.data;
+  if (subject !== undefined) {
+    const marker = '.reports.';
+    const at = subject.indexOf(marker);
+    const subjectSensor = at < 0 ? '' : subject.slice(at + marker.length);
+    if (subjectSensor !== report.sensorId)
+      fail(
+        ['sensorId'],
+        `expected '${subjectSensor}', the sensor the subject names; got '${report.sensorId}'`,
+      );
+  }
+  return report;
+}
