@@ -13,16 +13,20 @@ const TWO_PI = 2 * Math.PI;
 const E4 = WGS84_E2 * WGS84_E2;
 const E = Math.sqrt(WGS84_E2);
 const A2 = WGS84_A * WGS84_A;
+// Module-local copies: imported bindings would be looked up on every call.
+const A = WGS84_A;
+const E2 = WGS84_E2;
+const OMEGA = OMEGA_EARTH;
 
 /** Geodetic (lat, lon rad; h m above the WGS-84 ellipsoid) → ECEF m. */
 export function geodeticToEcef<T extends Vec3Like>(out: T, latRad: number, lonRad: number, hM: number): T {
   const sinLat = Math.sin(latRad);
   const cosLat = Math.cos(latRad);
-  const n = WGS84_A / Math.sqrt(1 - WGS84_E2 * sinLat * sinLat);
+  const n = A / Math.sqrt(1 - E2 * sinLat * sinLat);
   const rho = (n + hM) * cosLat;
   out[0] = rho * Math.cos(lonRad);
   out[1] = rho * Math.sin(lonRad);
-  out[2] = (n * (1 - WGS84_E2) + hM) * sinLat;
+  out[2] = (n * (1 - E2) + hM) * sinLat;
   return out;
 }
 
@@ -38,7 +42,7 @@ export function ecefToGeodetic<T extends Vec3Like>(out: T, ecef: ReadonlyVec3): 
   const z = ecef[2]!;
   const rhoSq = x * x + y * y;
   const p = rhoSq / A2;
-  const q = ((1 - WGS84_E2) * z * z) / A2;
+  const q = ((1 - E2) * z * z) / A2;
   const r = (p + q - E4) / 6;
   const evoluteBorderTest = 8 * r * r * r + E4 * p * q;
   let latRad: number;
@@ -49,7 +53,7 @@ export function ecefToGeodetic<T extends Vec3Like>(out: T, ecef: ReadonlyVec3): 
       // Outside the evolute: one real root of the resolvent cubic (Cardano).
       const rad1 = Math.sqrt(evoluteBorderTest);
       const rad2 = Math.sqrt(E4 * p * q);
-      if (evoluteBorderTest > 10 * WGS84_E2) {
+      if (evoluteBorderTest > 10 * E2) {
         const rad3 = Math.cbrt((rad1 + rad2) * (rad1 + rad2));
         u = r + 0.5 * rad3 + (2 * r * r) / rad3;
       } else {
@@ -65,18 +69,18 @@ export function ecefToGeodetic<T extends Vec3Like>(out: T, ecef: ReadonlyVec3): 
       u = -4 * r * Math.sin(atanVal) * Math.cos(Math.PI / 6 + atanVal);
     }
     const v = Math.sqrt(u * u + E4 * q);
-    const w = (WGS84_E2 * (u + v - q)) / (2 * v);
+    const w = (E2 * (u + v - q)) / (2 * v);
     // k = √(u + v + w²) − w, written without the cancellation.
     const k = (u + v) / (Math.sqrt(w * w + u + v) + w);
-    const d = (k * Math.sqrt(rhoSq)) / (k + WGS84_E2);
+    const d = (k * Math.sqrt(rhoSq)) / (k + E2);
     const sqrtDDpZZ = Math.sqrt(d * d + z * z);
-    hM = ((k + WGS84_E2 - 1) * sqrtDDpZZ) / k;
+    hM = ((k + E2 - 1) * sqrtDDpZZ) / k;
     latRad = 2 * Math.atan2(z, sqrtDDpZZ + d);
   } else {
     // On the equatorial plane inside the evolute (p ≤ e⁴, q = 0): the northern normal.
-    const rad1 = Math.sqrt(1 - WGS84_E2);
-    const rad2 = Math.sqrt(WGS84_E2 - p);
-    hM = (-WGS84_A * rad1 * rad2) / E;
+    const rad1 = Math.sqrt(1 - E2);
+    const rad2 = Math.sqrt(E2 - p);
+    hM = (-A * rad1 * rad2) / E;
     latRad = Math.atan2(Math.sqrt(E4 - p), Math.sqrt(p) * rad1);
   }
   out[0] = latRad;
@@ -111,7 +115,7 @@ export function ecefToEci<T extends Vec3Like>(out: T, ecef: ReadonlyVec3, gmst: 
 
 /**
  * ECI velocity → ECEF velocity (relative to the rotating Earth):
- * v_ecef = R(θ)·v_eci − ω × r_ecef, with r the ECI position and ω = OMEGA_EARTH about z.
+ * v_ecef = R(θ)·v_eci − ω × r_ecef, with r the ECI position and ω = OMEGA about z.
  */
 export function eciToEcefVelocity<T extends Vec3Like>(
   outV: T,
@@ -126,8 +130,8 @@ export function eciToEcefVelocity<T extends Vec3Like>(
   const vx = v[0]!;
   const vy = v[1]!;
   const vz = v[2]!;
-  outV[0] = c * vx + s * vy + OMEGA_EARTH * ry;
-  outV[1] = -s * vx + c * vy - OMEGA_EARTH * rx;
+  outV[0] = c * vx + s * vy + OMEGA * ry;
+  outV[1] = -s * vx + c * vy - OMEGA * rx;
   outV[2] = vz;
   return outV;
 }
@@ -141,8 +145,8 @@ export function ecefToEciVelocity<T extends Vec3Like>(
 ): T {
   const c = Math.cos(gmst);
   const s = Math.sin(gmst);
-  const wx = vEcef[0]! - OMEGA_EARTH * rEcef[1]!;
-  const wy = vEcef[1]! + OMEGA_EARTH * rEcef[0]!;
+  const wx = vEcef[0]! - OMEGA * rEcef[1]!;
+  const wy = vEcef[1]! + OMEGA * rEcef[0]!;
   const vz = vEcef[2]!;
   outV[0] = c * wx - s * wy;
   outV[1] = s * wx + c * wy;

@@ -22,6 +22,8 @@ export function gravityPointMass<T extends Vec3Like>(out: T, r: ReadonlyVec3, mu
 }
 
 const J2_FACTOR = 1.5 * J2_EARTH * MU_EARTH * WGS84_A * WGS84_A;
+// A module-local copy: the imported binding would be looked up on every call.
+const MU = MU_EARTH;
 
 /**
  * Point mass plus J2: out = −μ r/|r|³ − (3/2) J2 μ a²/|r|⁵ ·
@@ -34,7 +36,7 @@ export function gravityJ2<T extends Vec3Like>(out: T, r: ReadonlyVec3): T {
   const r2 = x * x + y * y + z * z;
   const invR2 = 1 / r2;
   const invR3 = invR2 / Math.sqrt(r2);
-  const kPoint = -MU_EARTH * invR3;
+  const kPoint = -MU * invR3;
   const kJ2 = -J2_FACTOR * invR3 * invR2;
   const zz5 = 5 * z * z * invR2;
   const kXY = kPoint + kJ2 * (1 - zz5);

@@ -12,10 +12,20 @@ import { rocketDragCoefficient } from '../vehicles.ts';
 import type { PitchProgram } from './program.ts';
 import { pitchAt } from './program.ts';
 
-/** Above this altitude the air is ignored (USSA76 density < 4e-15 kg/m³). */
-const DRAG_CEILING_M = 1_000_000;
-const A2 = WGS84_A * WGS84_A;
-const B2 = WGS84_B * WGS84_B;
+/**
+ * Above this altitude the air is ignored: USSA76 density there is below 3e-12 kg/m³, so
+ * drag is under 3e-7 m/s² even for a tumbling spent stage (β = 300 kg/m²) at 7.5 km/s —
+ * millimetres over a whole flight — and skipping it saves a table lookup per step.
+ */
+const DRAG_CEILING_M = 400_000;
+/** Above this altitude a powered rocket is hypersonic and Mach no longer changes its drag coefficient. */
+const MACH_FREE_ALTITUDE_M = 60_000;
+// Module-local copies: imported bindings cost a lookup on every access in the hot loop.
+const A = WGS84_A;
+const B = WGS84_B;
+const OMEGA = OMEGA_EARTH;
+const A2 = A * A;
+const B2 = B * B;
 
 /**
  * Height above the WGS-84 ellipsoid measured along the geocentric radius: |r| minus the
@@ -25,7 +35,7 @@ const B2 = WGS84_B * WGS84_B;
 export function radialAltitude(x: number, y: number, z: number): number {
   const r2 = x * x + y * y + z * z;
   const sin2 = (z * z) / r2;
-  const ellipsoidR = (WGS84_A * WGS84_B) / Math.sqrt(B2 * (1 - sin2) + A2 * sin2);
+  const ellipsoidR = (A * B) / Math.sqrt(B2 * (1 - sin2) + A2 * sin2);
   return Math.sqrt(r2) - ellipsoidR;
 }
 
@@ -65,15 +75,25 @@ export class FlightDynamics {
       const h = radialAltitude(x, yy, z);
       if (h < DRAG_CEILING_M) {
         // Air co-rotates with the Earth: velocity relative to it is v − ω × r.
-        const rx = vx + OMEGA_EARTH * yy;
-        const ry = vy - OMEGA_EARTH * x;
+        const rx = vx + OMEGA * yy;
+        const ry = vy - OMEGA * x;
         const rz = vz;
         const speed = Math.sqrt(rx * rx + ry * ry + rz * rz);
         let k: number; // drag acceleration = −k · |v_rel| · v_rel
         if (this.thrustN > 0) {
-          const air = ussa76(this.air, h);
-          const mach = air[3]! > 0 ? speed / air[3]! : 10;
-          k = (0.5 * air[2]! * rocketDragCoefficient(mach) * this.areaM2) / m;
+          // Above MACH_FREE_ALTITUDE_M a rocket is far past Mach 3, where the drag
+          // coefficient is flat: the density alone will do.
+          let rho: number;
+          let cd: number;
+          if (h < MACH_FREE_ALTITUDE_M) {
+            const air = ussa76(this.air, h);
+            rho = air[2]!;
+            cd = rocketDragCoefficient(air[3]! > 0 ? speed / air[3]! : 10);
+          } else {
+            rho = ussa76Density(h);
+            cd = rocketDragCoefficient(10);
+          }
+          k = (0.5 * rho * cd * this.areaM2) / m;
         } else {
           k = (0.5 * ussa76Density(h)) / this.betaKgM2;
         }

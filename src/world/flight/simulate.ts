@@ -199,7 +199,7 @@ export class FlightSimulator {
     const recorder = options.sampleEveryS
       ? new SampleRecorder(
           options.sampleEveryS,
-          Math.ceil(Math.min(options.maxFlightS, 8000) / options.sampleEveryS) + 2,
+          Math.ceil(Math.min(options.maxFlightS, 2500) / options.sampleEveryS) + 2,
         )
       : null;
     const onSample = recorder?.onSample;
