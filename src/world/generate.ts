@@ -5,7 +5,7 @@
 
 import { gmstAt } from '../orbits/sidereal.ts';
 import { ecefToGeodetic } from '../physics/frames.ts';
-import { InputError } from '../scenario/input-error.ts';
+import { InputError, type InputProblem } from '../scenario/input-error.ts';
 import { scenarioProblem } from '../scenario/locate.ts';
 import type { LaunchSpec, Scenario } from '../scenario/scenario.ts';
 import { OrbitUnreachableError, shapeOrbitalFlight, shapeOrbitalForInclination } from './flight/orbital.ts';
@@ -212,6 +212,42 @@ function flyLaunch(
 }
 
 /**
+ * Shapes one launch event; a launch that cannot be flown becomes a problem located at
+ * its aim field (to, azimuth or inclinationDeg) and null.
+ */
+function shapeOrReport(
+  scenario: Scenario,
+  index: number,
+  event: LaunchSpec,
+  sim: FlightSimulator,
+  problems: InputProblem[],
+): FlightProgram | null {
+  const launch: LaunchPoint = { latRad: event.from.latRad, lonRad: event.from.lonRad, hM: 0 };
+  try {
+    return shapeLaunch(event, VEHICLES[event.vehicleClass], launch, sim);
+  } catch (err) {
+    if (!(err instanceof OutOfReachError || err instanceof OrbitUnreachableError)) throw err;
+    const field =
+      event.aim.kind === 'target' ? 'to' : event.aim.kind === 'azimuth' ? 'azimuth' : 'inclinationDeg';
+    problems.push(scenarioProblem(scenario.source, ['events', index, field], err.message));
+    return null;
+  }
+}
+
+/**
+ * Checks that every launch can be flown (aim point within reach, orbit reachable)
+ * without flying it: what `vigil validate` adds to the format checks.
+ */
+export function checkLaunches(scenario: Scenario): void {
+  const sim = new FlightSimulator();
+  const problems: InputProblem[] = [];
+  for (const [index, event] of scenario.events.entries()) {
+    if (event.type === 'launch') shapeOrReport(scenario, index, event, sim, problems);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+/**
  * Ground truth for every launch in the scenario. Throws InputError, located in the
  * scenario text, when a launch cannot be flown (aim point out of reach, orbit
  * unreachable).
@@ -221,7 +257,7 @@ export function generateTruth(scenario: Scenario, options: GenerateOptions = {})
   const followToGround = options.followToGround ?? true;
   const launches: LaunchSummary[] = [];
   const objects: TruthObject[] = [];
-  const problems = [];
+  const problems: InputProblem[] = [];
   const total = scenario.events.filter((e) => e.type === 'launch').length;
   let done = 0;
   for (const [index, event] of scenario.events.entries()) {
@@ -229,16 +265,8 @@ export function generateTruth(scenario: Scenario, options: GenerateOptions = {})
     options.onProgress?.(done++, total);
     const vehicle = VEHICLES[event.vehicleClass];
     const launch: LaunchPoint = { latRad: event.from.latRad, lonRad: event.from.lonRad, hM: 0 };
-    let program: FlightProgram;
-    try {
-      program = shapeLaunch(event, vehicle, launch, sim);
-    } catch (err) {
-      if (!(err instanceof OutOfReachError || err instanceof OrbitUnreachableError)) throw err;
-      const field =
-        event.aim.kind === 'target' ? 'to' : event.aim.kind === 'azimuth' ? 'azimuth' : 'inclinationDeg';
-      problems.push(scenarioProblem(scenario.source, ['events', index, field], err.message));
-      continue;
-    }
+    const program = shapeOrReport(scenario, index, event, sim, problems);
+    if (!program) continue;
     for (let k = 0; k < event.count; k++) {
       const eventId = event.count > 1 ? `${event.id}#${k + 1}` : event.id;
       const launchTimeS = event.atS + k * event.spacingS;

@@ -74,6 +74,21 @@ describe('vigil validate (in process)', () => {
     expect(out).toBe('');
   });
 
+  it('exits 2 with a located line when an aim point is beyond the class reach', async () => {
+    const text = BROKEN_TEXT.replace('clas:', 'class:')
+      .replace('icbm-solid', 'srbm')
+      .replace('[95.0, 90.0]', '[55.0, 90.0]');
+    const file = join(dir, 'far.yaml');
+    writeFileSync(file, text);
+    expect(await run(file)).toBe(2);
+    const p = positionOf(text, '[35.0, -90.0]');
+    expect(err).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${p.line}:${p.column}: events\\[0\\]\\.to: aim point is \\d+ km away, beyond the reach of class 'srbm' \\(at most about \\d+ km on this bearing\\)\\n$`,
+      ),
+    );
+  });
+
   it('checks every file given, reporting the valid ones too', async () => {
     expect(await run(POLAR, BROKEN)).toBe(2);
     expect(out).toBe(`${POLAR}: valid (1 event)\n`);

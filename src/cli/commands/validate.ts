@@ -1,8 +1,10 @@
 // `vigil validate <file…>`: checks scenario files against the format and reports
-// every problem, one located line each (DESIGN.md §5: exit 0 valid, 2 bad input).
+// every problem, one located line each (DESIGN.md §5: exit 0 valid, 2 bad input),
+// including launches that cannot be flown (aim point out of reach).
 import type { Command } from 'commander';
 import { InputError, type InputProblem } from '../../scenario/input-error.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
+import { checkLaunches } from '../../world/generate.ts';
 
 interface FileResult {
   file: string;
@@ -43,6 +45,7 @@ stderr, one per line: file:line:column: field: what was expected.`,
 function check(file: string): FileResult {
   try {
     const scenario = loadScenarioFile(file);
+    checkLaunches(scenario);
     return { file, valid: true, events: scenario.events.length, problems: [] };
   } catch (err) {
     if (err instanceof InputError) return { file, valid: false, events: null, problems: err.problems };
