@@ -7,6 +7,7 @@
 import type { SatelliteOrbit } from '../orbits/orbit.ts';
 import { makeOrbit } from '../orbits/presets.ts';
 import { gmstAt } from '../orbits/sidereal.ts';
+import { radialAltitude } from '../physics/ballistic.ts';
 import { ecefToEci, geodeticToEcef, makeSite } from '../physics/frames.ts';
 import { sunDirectionEci } from '../physics/sun.ts';
 import { epochSecondsToJd } from '../physics/time.ts';
@@ -16,7 +17,6 @@ import { inGroundCircle, isSunExcluded } from '../sensors/ir/geometry.ts';
 import { plumeInView } from '../sensors/ir/view-rules.ts';
 import type { ResolvedNetwork } from '../sensors/network.ts';
 import { FaceCoverage } from '../sensors/radar/coverage.ts';
-import { radialAltitude } from '../world/flight/dynamics.ts';
 import { programWith } from '../world/flight/shaping.ts';
 import { FlightSimulator } from '../world/flight/simulate.ts';
 import { VEHICLES } from '../world/vehicles.ts';

@@ -5,39 +5,15 @@
 // sets fields, and `derivative` allocates nothing.
 
 import { ussa76, ussa76Density } from '../../physics/atmosphere.ts';
-import { OMEGA_EARTH, WGS84_A, WGS84_B } from '../../physics/constants.ts';
+import { airRelativeVelocity, DRAG_CEILING_M, radialAltitude } from '../../physics/ballistic.ts';
 import { gravityJ2 } from '../../physics/gravity.ts';
 import type { Derivative } from '../../physics/integrate/index.ts';
 import { rocketDragCoefficient } from '../vehicles.ts';
 import type { PitchProgram } from './program.ts';
 import { pitchAt } from './program.ts';
 
-/**
- * Above this altitude the air is ignored: USSA76 density there is below 3e-12 kg/m³, so
- * drag is under 3e-7 m/s² even for a tumbling spent stage (β = 300 kg/m²) at 7.5 km/s —
- * millimetres over a whole flight — and skipping it saves a table lookup per step.
- */
-const DRAG_CEILING_M = 400_000;
 /** Above this altitude a powered rocket is hypersonic and Mach no longer changes its drag coefficient. */
 const MACH_FREE_ALTITUDE_M = 60_000;
-// Module-local copies: imported bindings cost a lookup on every access in the hot loop.
-const A = WGS84_A;
-const B = WGS84_B;
-const OMEGA = OMEGA_EARTH;
-const A2 = A * A;
-const B2 = B * B;
-
-/**
- * Height above the WGS-84 ellipsoid measured along the geocentric radius: |r| minus the
- * ellipsoid radius at the geocentric latitude. It differs from the geodetic height by
- * less than a metre below 100 km, which is all drag needs, at a fraction of the cost.
- */
-export function radialAltitude(x: number, y: number, z: number): number {
-  const r2 = x * x + y * y + z * z;
-  const sin2 = (z * z) / r2;
-  const ellipsoidR = (A * B) / Math.sqrt(B2 * (1 - sin2) + A2 * sin2);
-  return Math.sqrt(r2) - ellipsoidR;
-}
 
 export class FlightDynamics {
   /** Thrust, N (0 while coasting). */
@@ -57,6 +33,7 @@ export class FlightDynamics {
 
   private readonly gravity = new Float64Array(3);
   private readonly air = new Float64Array(4);
+  private readonly relative = new Float64Array(3);
 
   readonly derivative: Derivative = (t, y, dydt) => {
     const x = y[0]!;
@@ -74,11 +51,8 @@ export class FlightDynamics {
     if (this.atmosphere) {
       const h = radialAltitude(x, yy, z);
       if (h < DRAG_CEILING_M) {
-        // Air co-rotates with the Earth: velocity relative to it is v − ω × r.
-        const rx = vx + OMEGA * yy;
-        const ry = vy - OMEGA * x;
-        const rz = vz;
-        const speed = Math.sqrt(rx * rx + ry * ry + rz * rz);
+        const rel = this.relative;
+        const speed = airRelativeVelocity(rel, x, yy, vx, vy, vz);
         let k: number; // drag acceleration = −k · |v_rel| · v_rel
         if (this.thrustN > 0) {
           // Above MACH_FREE_ALTITUDE_M a rocket is far past Mach 3, where the drag
@@ -97,9 +71,9 @@ export class FlightDynamics {
         } else {
           k = (0.5 * ussa76Density(h)) / this.betaKgM2;
         }
-        ax -= k * speed * rx;
-        ay -= k * speed * ry;
-        az -= k * speed * rz;
+        ax -= k * speed * rel[0]!;
+        ay -= k * speed * rel[1]!;
+        az -= k * speed * rel[2]!;
       }
     }
 

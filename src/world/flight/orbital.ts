@@ -2,9 +2,10 @@
 // time are chosen so that powered flight ends at the insertion altitude, flying
 // horizontally (inertial flight-path angle 0) at circular speed. Newton's method on
 // the three controls with a finite-difference Jacobian, from a generic start.
+
+import { radialAltitude } from '../../physics/ballistic.ts';
 import { MU_EARTH } from '../../physics/constants.ts';
 import type { VehicleClassSpec } from '../vehicles.ts';
-import { radialAltitude } from './dynamics.ts';
 import type { FlightProgram } from './program.ts';
 import {
   FlightSimulator,
