@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {
   ir: () => import('./ir.ts'),
   orbits: () => import('./orbits.ts'),
   radar: () => import('./radar.ts'),
+  store: () => import('./store.ts'),
   tracking: () => import('./tracking.ts'),
 };
 

@@ -55,14 +55,17 @@ export async function listTruthLabels(
   }));
 }
 
+// The latest state at or before a time, per track or alert: the newest step is found
+// through the primary key (run, id, step) for each id, then its row is read. Written
+// so that even without table statistics neither database picks a quadratic plan.
 export async function tracksAt(db: SqlDatabase, runId: string, timeS?: number): Promise<TrackSummary[]> {
-  const w = within('step_s', { toS: timeS });
+  const w = within('x.step_s', { toS: timeS });
   const rows = await db.all(
-    `SELECT s.data FROM track_states s
-     JOIN (SELECT track_id, MAX(step_s) AS last_s FROM track_states WHERE run_id = ?${w.sql} GROUP BY track_id) latest
-       ON s.track_id = latest.track_id AND s.step_s = latest.last_s
-     WHERE s.run_id = ? AND s.dropped = 0`,
-    [runId, ...w.params, runId],
+    `SELECT s.data FROM (SELECT DISTINCT track_id FROM track_states WHERE run_id = ?) ids
+     JOIN track_states s ON s.run_id = ? AND s.track_id = ids.track_id AND s.step_s = (
+       SELECT MAX(x.step_s) FROM track_states x WHERE x.run_id = ? AND x.track_id = ids.track_id${w.sql})
+     WHERE s.dropped = 0`,
+    [runId, runId, runId, ...w.params],
   );
   return rows.map((row) => jsonAt<TrackSummary>(row, 'data')).sort((a, b) => compareText(a.id, b.id));
 }
@@ -76,11 +79,11 @@ export async function alertsAt(db: SqlDatabase, runId: string, timeS?: number): 
     timeS === undefined
       ? await db.all('SELECT data FROM alerts WHERE run_id = ?', [runId])
       : await db.all(
-          `SELECT v.data FROM alert_versions v
-           JOIN (SELECT alert_id, MAX(step_s) AS last_s FROM alert_versions WHERE run_id = ? AND step_s <= ? GROUP BY alert_id) latest
-             ON v.alert_id = latest.alert_id AND v.step_s = latest.last_s
-           WHERE v.run_id = ?`,
-          [runId, timeS, runId],
+          `SELECT v.data FROM alerts ids
+           JOIN alert_versions v ON v.run_id = ? AND v.alert_id = ids.alert_id AND v.step_s = (
+             SELECT MAX(x.step_s) FROM alert_versions x WHERE x.run_id = ? AND x.alert_id = ids.alert_id AND x.step_s <= ?)
+           WHERE ids.run_id = ?`,
+          [runId, runId, timeS, runId],
         );
   return rows.map((row) => jsonAt<AlertSummary>(row, 'data')).sort(byFirstTime);
 }
