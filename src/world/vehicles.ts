@@ -55,7 +55,11 @@ export interface VehicleClassSpec {
   payload: Payload;
   /** Vertical rise before the pitch programme starts, s. */
   verticalRiseS: number;
-  /** Mean plume radiant intensity while burning, relative to a solid ICBM first stage (= 1). */
+  /**
+   * First-stage plume radiant intensity relative to a solid-ICBM first stage (= 1),
+   * taken proportional to thrust (mass flow × specific impulse) [E]; upper stages scale
+   * from it by their own thrust (world/generate.ts).
+   */
   plumeIntensity: number;
   /** Public range band of the class, km (for reach checks and classification priors). */
   rangeBandKm: [number, number];
@@ -107,7 +111,9 @@ const ICBM_SOLID: VehicleClassSpec = {
   payload: { kind: 'rv', massKg: 600, betaKgM2: 10000, rcsM2: 0.01 },
   verticalRiseS: 8,
   plumeIntensity: 1,
-  rangeBandKm: [5500, 13000],
+  // ICBM by definition from 5,500 km; modern solid ICBMs are reported at 11,000 to
+  // about 15,000 km (public figures for the Topol-M and DF-41 classes).
+  rangeBandKm: [5500, 15000],
   source:
     'Three solid stages, total burn 170 s (DOMAIN.md §2, APS 2003 via IEEE Spectrum 2005); masses of the order of public Minuteman-III-class figures, rounded',
 };
@@ -138,7 +144,7 @@ const ICBM_LIQUID: VehicleClassSpec = {
   ],
   payload: { kind: 'rv', massKg: 6000, betaKgM2: 12000, rcsM2: 0.01 },
   verticalRiseS: 12,
-  plumeIntensity: 2.5,
+  plumeIntensity: 3.1,
   rangeBandKm: [5500, 15000],
   source:
     'Two liquid stages, total burn 250 s (DOMAIN.md §2, APS 2003 via IEEE Spectrum 2005); heavy-ICBM orders of magnitude, rounded',
@@ -353,7 +359,7 @@ const SOUNDING_ROCKET: VehicleClassSpec = {
   ],
   payload: { kind: 'payload', massKg: 150, betaKgM2: 1500, rcsM2: 0.3 },
   verticalRiseS: 0,
-  plumeIntensity: 0.15,
+  plumeIntensity: 0.9,
   rangeBandKm: [0, 1500],
   source:
     'Four stages after the Black Brant XII (DOMAIN.md §2: apogee ≈1,450–1,500 km, flight ≈22–24 min; DOMAIN.md §6.4); masses rounded from public figures',
