@@ -1,7 +1,7 @@
 // Equations of motion of a tracked body in ECI on the state of flight-state.ts, and
 // their Jacobian A = ∂f/∂x, for the two flight modes the tracker distinguishes:
 //
-//   boost:      ṙ = v,  v̇ = g(r) + aT·v/|v|,  ȧT = aT²/vₑ,  κ̇ = 0
+//   boost:      ṙ = v,  v̇ = g(r) + aT·v/|v|,  ȧT = (aT²/vₑ)·(1 − aT/A),  κ̇ = 0
 //   ballistic:  ṙ = v,  v̇ = g(r) − ½ρ(h)κ|w|w (h < 100 km),  ȧT = 0,  κ̇ = 0
 //
 // g is point-mass + J2 gravity (src/physics/gravity.ts, Vallado §8.6.1). In boost, aT
@@ -10,6 +10,10 @@
 // aT = ṁvₑ/m grows as daT/dt = ṁvₑ·ṁ/m² = aT²/vₑ (Tsiolkovsky's rocket, differentiated),
 // so the model carries the "unknown and growing" thrust acceleration with one unknown
 // (aT itself) and a nominal vₑ; process noise covers the rest (steering, staging, vₑ).
+// Unchecked, that growth reaches infinity in vₑ/aT seconds (the stage would have burnt
+// its whole mass); the factor (1 − aT/A) saturates it at A = MAX_THRUST_ACCEL, 300 m/s²
+// (30 g, above any stage's burnout acceleration), so that a long prediction in the boost
+// mode stays finite.
 // In ballistic flight the drag term uses w = v − ω×r, the velocity relative to the air
 // turning with the Earth, and USSA76 density (src/physics/atmosphere.ts, DOMAIN.md
 // §9.4); above DRAG_CEILING_M (100 km: ρ < 6e-7 kg/m³, under 0.02 m/s² on a 7 km/s
@@ -29,6 +33,9 @@ export type FlightMode = 'boost' | 'ballistic';
 
 /** Below this altitude (m) ballistic motion includes drag. */
 export const DRAG_CEILING_M = 100_000;
+
+/** Saturation of the boost model's thrust acceleration (m/s²). */
+export const MAX_THRUST_ACCEL = 300;
 
 /** Nominal exhaust velocity of the boost model (m/s): Isp ≈ 285 s, solid and storable-liquid stages. */
 export const DEFAULT_EXHAUST_VELOCITY_MPS = 2800;
@@ -79,7 +86,7 @@ export function flightDerivative(
       ay += s * vy;
       az += s * vz;
     }
-    out[THRUST] = (aT * aT) / exhaustVelocity;
+    out[THRUST] = ((aT * aT) / exhaustVelocity) * (1 - aT / MAX_THRUST_ACCEL);
   } else {
     const h = approximateAltitude(rx, ry, rz);
     const kappa = x[DRAG]!;
@@ -143,7 +150,9 @@ export function flightJacobian(
         out[(VEL + i) * n + THRUST] = u[i]!;
       }
     }
-    out[THRUST * n + THRUST] = (2 * x[THRUST]!) / exhaustVelocity;
+    // d/daT of (aT²/vₑ)(1 − aT/A) = (2aT − 3aT²/A)/vₑ.
+    const a = x[THRUST]!;
+    out[THRUST * n + THRUST] = (2 * a - (3 * a * a) / MAX_THRUST_ACCEL) / exhaustVelocity;
     return out;
   }
   const h = approximateAltitude(rx, ry, rz);

@@ -8,7 +8,8 @@
 // values A₀, A₁ at the sub-step's ends (Ȧ = (A₁ − A₀)/h; A₁ is the next step's A₀):
 //   Φₖ = I + A₀h + (A₀² + Ȧ)h²/2 + (A₀³ + 2ȦA₀ + A₀Ȧ)h³/6,
 // and the process noise is that of white noise through the linearised dynamics:
-//   white acceleration q on each velocity axis: [[h³/3, h²/2], [h²/2, h]]·q per axis;
+//   white acceleration q on each velocity axis: [[h³/3, h²/2], [h²/2, h]]·q per axis,
+//     in boost q = q₀ + qₛ·aT² (the thrust axis off the velocity by a wandering angle);
 //   boost: white jerk qT on aT, entering v along v̂: Q_aa = qT·h, Q_va = qT·h²/2·v̂,
 //     Q_ra = qT·h³/6·v̂, Q_vv += qT·h³/3·v̂v̂ᵀ, Q_rv += qT·h⁴/8·v̂v̂ᵀ, Q_rr += qT·h⁵/20·v̂v̂ᵀ;
 //   ballistic below the drag ceiling: random walk qκ on κ.
@@ -38,6 +39,12 @@ import type { Predictor } from './predictor.ts';
 export interface FlightMotionOptions {
   /** White acceleration noise on each velocity axis, spectral density (m²/s³). */
   accelerationNoise: number;
+  /**
+   * Boost: the thrust axis wanders off the velocity (the pitch programme's angle of
+   * attack): extra white acceleration noise of density steeringNoise·aT² (s; 0.1 s ≈ a
+   * 6° wander correlated over 10 s).
+   */
+  steeringNoise: number;
   /** Boost: white jerk on aT, spectral density (m²/s⁵). */
   thrustNoise: number;
   /** Ballistic below the drag ceiling: random walk of κ, ((m²/kg)²/s). */
@@ -52,13 +59,15 @@ export interface FlightMotionOptions {
 export const defaultFlightMotion: Readonly<Record<FlightMode, FlightMotionOptions>> = {
   boost: {
     accelerationNoise: 50,
-    thrustNoise: 20,
+    steeringNoise: 0.1,
+    thrustNoise: 200,
     dragNoise: 0,
     exhaustVelocityMps: DEFAULT_EXHAUST_VELOCITY_MPS,
     thrustFloorVariance: 0,
   },
   ballistic: {
     accelerationNoise: 1e-3,
+    steeringNoise: 0,
     thrustNoise: 0,
     dragNoise: 1e-9,
     exhaustVelocityMps: DEFAULT_EXHAUST_VELOCITY_MPS,
@@ -122,7 +131,8 @@ export function createFlightMotionModel(
   function stepNoise(out: Float64Array, x: Float64Array, hSigned: number): void {
     const h = Math.abs(hSigned);
     out.fill(0, 0, N * N);
-    const q = o.accelerationNoise;
+    const aT = Math.max(0, x[THRUST]!);
+    const q = o.accelerationNoise + (mode === 'boost' ? o.steeringNoise * aT * aT : 0);
     for (let k = 0; k < 3; k++) {
       out[k * N + k] = (q * h * h * h) / 3;
       out[k * N + VEL + k] = (q * h * h) / 2;

@@ -121,7 +121,7 @@ export function createGridGater(updater: Updater): Gater {
 }
 
 /** The k-th smallest of a[0 … n) (Hoare's selection, partially reordering a in place). */
-function selectKth(a: Float64Array, n: number, k: number): number {
+export function selectKth(a: Float64Array, n: number, k: number): number {
   let lo = 0;
   let hi = n - 1;
   while (lo < hi) {

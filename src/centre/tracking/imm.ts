@@ -8,7 +8,11 @@
 //
 // Switching is a continuous-time Markov chain with rates λᵢⱼ (1/s), so over a step of
 // dt the transition probabilities are pᵢᵢ = e^(−λᵢ·dt), pᵢⱼ = (1 − e^(−λᵢ·dt))·λᵢⱼ/λᵢ
-// (λᵢ = Σⱼ λᵢⱼ). One cycle: mixing c̄ⱼ = Σᵢ pᵢⱼμᵢ, μᵢ|ⱼ = pᵢⱼμᵢ/c̄ⱼ,
+// (λᵢ = Σⱼ λᵢⱼ). A prediction over a long gap is cut into cycles of at most
+// maxCycleS, each with its own mixing, as a filter running at that rate without
+// measurements would: otherwise a mode that is improbable but diverging (a boost model
+// extrapolated through minutes of coast) would carry its divergence into the combined
+// estimate. One cycle: mixing c̄ⱼ = Σᵢ pᵢⱼμᵢ, μᵢ|ⱼ = pᵢⱼμᵢ/c̄ⱼ,
 // x₀ⱼ = Σᵢ μᵢ|ⱼxᵢ, P₀ⱼ = Σᵢ μᵢ|ⱼ(Pᵢ + (xᵢ − x₀ⱼ)(xᵢ − x₀ⱼ)ᵀ); mode-matched
 // prediction; update by each mode's filter with likelihood Λⱼ = N(νⱼ; 0, Sⱼ);
 // μⱼ ∝ Λⱼ·c̄ⱼ; combination. Evidence without a measurement (a sensor that should have
@@ -30,6 +34,8 @@ export interface ImmOptions {
   minModeProbability: number;
   /** Least variance of each state component (for the covariance guard). */
   varianceFloor: ArrayLike<number>;
+  /** Longest prediction without mixing (s). */
+  maxCycleS: number;
 }
 
 /** Offsets into an IMM block. */
@@ -70,6 +76,26 @@ export interface Imm {
    * the mixture (−Infinity when no mode could be updated, leaving the block unchanged).
    */
   update(block: Float64Array, z: Float64Array, updater: Updater): number;
+  /**
+   * Probabilistic data association update (IMM-PDA; Bar-Shalom et al. 2001, §11.7):
+   * `count` measurements zs (count × m, one time, one sensor geometry) with weights
+   * betas and β₀ = beta0 for "none of them". Per mode, with Kνⱼ the correction the
+   * mode's filter would make for zⱼ and P^c its updated covariance,
+   *   x ← x + Σβⱼ·Kνⱼ,  P ← β₀P + (1 − β₀)P^c + Σβⱼ·KνⱼKνⱼᵀ − (ΣβⱼKνⱼ)(ΣβⱼKνⱼ)ᵀ,
+   * and the mode likelihood Λ = (1 − Pd·Pg) + (Pd/κ)·Σⱼ N(νⱼ; 0, S).
+   */
+  pdaUpdate(
+    block: Float64Array,
+    zs: Float64Array,
+    count: number,
+    betas: ArrayLike<number>,
+    beta0: number,
+    updater: Updater,
+    detectionInGate: number,
+    detectionOverClutter: number,
+  ): void;
+  /** Adds Q (n×n) to every mode's covariance (an uncertainty the models do not carry), then combines. */
+  addCovariance(block: Float64Array, Q: ArrayLike<number>): void;
   /** μⱼ ∝ μⱼ·likelihoods[j], then combines. */
   weighModes(block: Float64Array, likelihoods: ArrayLike<number>): void;
   /** Recomputes (x̂, P̂) from the modes. */
@@ -100,6 +126,12 @@ export function createImm(predictors: readonly Predictor[], options: ImmOptions)
   const factor = new Float64Array(64);
   const nu = new Float64Array(8);
   const dx = new Float64Array(n);
+  const xTmp = new Float64Array(n);
+  const PTmp = new Float64Array(n * n);
+  const Pc = new Float64Array(n * n);
+  const mean = new Float64Array(n);
+  const zj = new Float64Array(8);
+  let corrections = new Float64Array(4 * n);
 
   function load(block: Float64Array): void {
     for (let k = 0; k < K; k++) {
@@ -159,6 +191,44 @@ export function createImm(predictors: readonly Predictor[], options: ImmOptions)
     }
   }
 
+  /** One IMM cycle without a measurement: mixing, then mode-matched prediction over dt. */
+  function cycle(block: Float64Array, dt: number): void {
+    load(block);
+    transitionMatrix(Math.abs(dt));
+    for (let j = 0; j < K; j++) {
+      let c = 0;
+      for (let i = 0; i < K; i++) c += transition[i * K + j]! * block[i]!;
+      cbar[j] = c;
+    }
+    for (let j = 0; j < K; j++) {
+      const x0 = mixedX[j]!;
+      const P0 = mixedP[j]!;
+      x0.fill(0);
+      P0.fill(0);
+      for (let i = 0; i < K; i++) {
+        const w = (transition[i * K + j]! * block[i]!) / cbar[j]!;
+        const xi = xs[i]!;
+        for (let a = 0; a < n; a++) x0[a] = x0[a]! + w * xi[a]!;
+      }
+      for (let i = 0; i < K; i++) {
+        const w = (transition[i * K + j]! * block[i]!) / cbar[j]!;
+        if (w === 0) continue;
+        const xi = xs[i]!;
+        const Pi = Ps[i]!;
+        for (let a = 0; a < n; a++) dx[a] = xi[a]! - x0[a]!;
+        for (let a = 0; a < n; a++) {
+          for (let b = 0; b < n; b++) P0[a * n + b] = P0[a * n + b]! + w * (Pi[a * n + b]! + dx[a]! * dx[b]!);
+        }
+      }
+      predictors[j]!.predict(x0, P0, dt);
+      guardCovariance(P0, n, floor);
+    }
+    for (let k = 0; k < K; k++) block[k] = cbar[k]!;
+    normaliseModes(block);
+    store(block, mixedX, mixedP);
+    combine(block);
+  }
+
   return {
     layout,
     initialise(block, x, P, mu) {
@@ -174,41 +244,8 @@ export function createImm(predictors: readonly Predictor[], options: ImmOptions)
     },
     predict(block, dt) {
       if (dt === 0) return;
-      load(block);
-      transitionMatrix(Math.abs(dt));
-      for (let j = 0; j < K; j++) {
-        let c = 0;
-        for (let i = 0; i < K; i++) c += transition[i * K + j]! * block[i]!;
-        cbar[j] = c;
-      }
-      for (let j = 0; j < K; j++) {
-        const x0 = mixedX[j]!;
-        const P0 = mixedP[j]!;
-        x0.fill(0);
-        P0.fill(0);
-        for (let i = 0; i < K; i++) {
-          const w = (transition[i * K + j]! * block[i]!) / cbar[j]!;
-          const xi = xs[i]!;
-          for (let a = 0; a < n; a++) x0[a] = x0[a]! + w * xi[a]!;
-        }
-        for (let i = 0; i < K; i++) {
-          const w = (transition[i * K + j]! * block[i]!) / cbar[j]!;
-          if (w === 0) continue;
-          const xi = xs[i]!;
-          const Pi = Ps[i]!;
-          for (let a = 0; a < n; a++) dx[a] = xi[a]! - x0[a]!;
-          for (let a = 0; a < n; a++) {
-            for (let b = 0; b < n; b++)
-              P0[a * n + b] = P0[a * n + b]! + w * (Pi[a * n + b]! + dx[a]! * dx[b]!);
-          }
-        }
-        predictors[j]!.predict(x0, P0, dt);
-        guardCovariance(P0, n, floor);
-      }
-      for (let k = 0; k < K; k++) block[k] = cbar[k]!;
-      normaliseModes(block);
-      store(block, mixedX, mixedP);
-      combine(block);
+      const cycles = Math.max(1, Math.ceil(Math.abs(dt) / options.maxCycleS - 1e-9));
+      for (let c = 0; c < cycles; c++) cycle(block, dt / cycles);
     },
     update(block, z, updater) {
       load(block);
@@ -239,6 +276,61 @@ export function createImm(predictors: readonly Predictor[], options: ImmOptions)
       store(block, xs, Ps);
       combine(block);
       return best + Math.log(mixture);
+    },
+    pdaUpdate(block, zs, count, betas, beta0, updater, detectionInGate, detectionOverClutter) {
+      load(block);
+      const m = updater.measDim;
+      if (corrections.length < count * n) corrections = new Float64Array(2 * count * n);
+      for (let k = 0; k < K; k++) {
+        const x = xs[k]!;
+        const P = Ps[k]!;
+        if (!updater.predictMeasurement(zPred, factor, x, P)) {
+          logLik[k] = Number.NEGATIVE_INFINITY;
+          continue;
+        }
+        const logNorm = -0.5 * choleskyLogDeterminant(factor, m) - 0.5 * m * LOG_2PI;
+        let likelihood = 1 - detectionInGate;
+        mean.fill(0);
+        for (let j = 0; j < count; j++) {
+          for (let d = 0; d < m; d++) zj[d] = zs[j * m + d]!;
+          updater.residual(nu, zj, zPred);
+          likelihood += detectionOverClutter * Math.exp(logNorm - 0.5 * choleskyQuadraticForm(factor, nu, m));
+          xTmp.set(x);
+          PTmp.set(P);
+          updater.update(xTmp, PTmp, zj, zPred, factor);
+          if (j === 0) Pc.set(PTmp);
+          for (let a = 0; a < n; a++) {
+            const c = xTmp[a]! - x[a]!;
+            corrections[j * n + a] = c;
+            mean[a] = mean[a]! + betas[j]! * c;
+          }
+        }
+        logLik[k] = Math.log(likelihood);
+        for (let a = 0; a < n; a++) {
+          for (let b = 0; b < n; b++) {
+            let spread = -mean[a]! * mean[b]!;
+            for (let j = 0; j < count; j++)
+              spread += betas[j]! * corrections[j * n + a]! * corrections[j * n + b]!;
+            P[a * n + b] = beta0 * P[a * n + b]! + (1 - beta0) * Pc[a * n + b]! + spread;
+          }
+        }
+        for (let a = 0; a < n; a++) x[a] = x[a]! + mean[a]!;
+        guardCovariance(P, n, floor);
+      }
+      let best = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < K; k++) best = Math.max(best, logLik[k]!);
+      if (!Number.isFinite(best)) return;
+      for (let k = 0; k < K; k++) block[k] = block[k]! * Math.exp(logLik[k]! - best);
+      normaliseModes(block);
+      store(block, xs, Ps);
+      combine(block);
+    },
+    addCovariance(block, Q) {
+      for (let k = 0; k < K; k++) {
+        const po = layout.modeCovariance(k);
+        for (let i = 0; i < n * n; i++) block[po + i] = block[po + i]! + Q[i]!;
+      }
+      combine(block);
     },
     weighModes(block, likelihoods) {
       for (let k = 0; k < K; k++) block[k] = block[k]! * likelihoods[k]!;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_THRUST_ACCEL } from '../../../src/centre/tracking/flight-dynamics.ts';
 import { createFlightMotionModel } from '../../../src/centre/tracking/flight-motion.ts';
 import { DRAG, STATE_DIM, THRUST } from '../../../src/centre/tracking/flight-state.ts';
 import {
@@ -41,11 +42,14 @@ describe('flight motion models', () => {
     expect(Math.hypot(x[3]! - end.v[0], x[4]! - end.v[1], x[5]! - end.v[2])).toBeLessThan(0.01);
   });
 
-  it('boost propagation grows the thrust acceleration as aT²/vₑ (closed form aT(t) = aT₀/(1 − aT₀t/vₑ))', () => {
+  it('boost propagation grows the thrust acceleration as (aT²/vₑ)(1 − aT/A): F(aT) − F(aT₀) = t/vₑ', () => {
+    // F(a) = −1/a + ln(a/(A − a))/A is the antiderivative of 1/(a²(1 − a/A)) (partial fractions).
+    const A = MAX_THRUST_ACCEL;
+    const F = (a: number) => -1 / a + Math.log(a / (A - a)) / A;
     const model = createFlightMotionModel('boost', { exhaustVelocityMps: 2800 });
     const x = stateOf(rStart, vStart, 30);
     model.propagate(x, x, 40);
-    expect(x[THRUST]).toBeCloseTo(30 / (1 - (30 * 40) / 2800), 3);
+    expect(F(x[THRUST]!) - F(30)).toBeCloseTo(40 / 2800, 7);
   });
 
   it('the ballistic mode asserts zero thrust after a prediction', () => {
