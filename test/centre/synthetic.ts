@@ -29,12 +29,13 @@ export interface TruthState {
 }
 
 /**
- * A body in free flight (no drag) sampled every `sampleS` from t0 to t1: RK4 with
- * `stepS` sub-steps on testGravity. `extra(t, r, v)` adds an acceleration (thrust).
+ * A body in free flight (no drag) sampled every `sampleS` from t0 to t1 (backwards when
+ * t1 < t0): RK4 with `stepS` sub-steps on testGravity. `extra(t, r, v)` adds an
+ * acceleration (thrust).
  */
 export function flyBallistic(
-  r0: readonly number[],
-  v0: readonly number[],
+  r0: ArrayLike<number>,
+  v0: ArrayLike<number>,
   t0: number,
   t1: number,
   sampleS = 1,
@@ -46,14 +47,15 @@ export function flyBallistic(
     const a = extra ? extra(t, y.slice(0, 3), y.slice(3, 6)) : [0, 0, 0];
     return [y[3]!, y[4]!, y[5]!, g[0] + a[0]!, g[1] + a[1]!, g[2] + a[2]!];
   };
-  let y = [...r0, ...v0];
+  const dir = t1 >= t0 ? 1 : -1;
+  let y = [r0[0]!, r0[1]!, r0[2]!, v0[0]!, v0[1]!, v0[2]!];
   let t = t0;
   const out: TruthState[] = [];
   const push = () => out.push({ t, r: [y[0]!, y[1]!, y[2]!], v: [y[3]!, y[4]!, y[5]!] });
   push();
   const sub = Math.round(sampleS / stepS);
-  const h = sampleS / sub;
-  while (t < t1 - 1e-9) {
+  const h = (dir * sampleS) / sub;
+  while (dir * (t1 - t) > 1e-9) {
     for (let s = 0; s < sub; s++) {
       const k1 = f(t, y);
       const k2 = f(
