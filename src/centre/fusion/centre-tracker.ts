@@ -154,6 +154,7 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
     minModeProbability: cfg.imm.minModeProbability,
     varianceFloor: VARIANCE_FLOOR,
     maxCycleS: cfg.imm.maxCycleS,
+    pruneProbability: 2 * cfg.imm.minModeProbability,
   });
   const blockSize = imm.layout.size;
   const measurement = new ReportMeasurement(cfg.filter, gmst);
@@ -215,6 +216,8 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
   const lo = new Float64Array(3);
   const hi = new Float64Array(3);
   const missLikelihood = Float64Array.of(1, 1);
+  /** An IR detection is a plume: likelihoods Pd for boost against 1 − Pd for ballistic. */
+  const plumeSeen = Float64Array.of(cfg.ir.detectionProbability, 1 - cfg.ir.detectionProbability);
   const spread = new Float64Array(N * N);
 
   const newId = (): string => `T${nextId++}`;
@@ -433,6 +436,7 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
       gater.readEdgeBlock(track.block, edge);
       track.timeS = report.timeS;
       const updater = measurement.prepare(report);
+      if (report.kind === 'ir') imm.weighModes(track.block, plumeSeen);
       imm.update(track.block, measurement.z, updater);
       afterUpdate(track, report, gater.edges.distance2[edge]!, updater.measDim);
     }
@@ -767,8 +771,10 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
         remove(track, t, 'coasted too long');
         continue;
       }
+      // A track updated within coastAfterS is checked as it stands; a coasting one is
+      // first predicted to now (so the sweep costs little while tracks are fed).
       scratchBlock.set(track.block);
-      imm.predict(scratchBlock, Math.max(0, t - track.timeS));
+      if (quiet > m.coastAfterS) imm.predict(scratchBlock, Math.max(0, t - track.timeS));
       imm.readCombined(scratchBlock, xA, PA);
       const maxVar = Math.max(PA[0]!, PA[N + 1]!, PA[2 * N + 2]!);
       if (maxVar > m.maxPositionStdM * m.maxPositionStdM) remove(track, t, 'too uncertain');

@@ -184,7 +184,7 @@ export const defaultCentreTrackerConfig: Omit<CentreTrackerConfig, 'gmst'> = {
     checkIntervalS: 5,
     mergeAfterChecks: 2,
   },
-  historySamples: 400,
+  historySamples: 256,
 };
 
 /** The full configuration: defaults overridden section by section. */

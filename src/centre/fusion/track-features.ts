@@ -2,9 +2,10 @@
 // speeds and thrust acceleration with the boost-mode probability at every update, and
 // the events read from them — burnout (the boost probability falling below ½ after an
 // episode above 0.8), staging (a burnout followed by renewed boost) and the last time
-// a plume was seen. The history has a fixed capacity; when full, every other sample is
-// dropped and sampling continues at half the rate, so a long track keeps an even
-// coverage of its whole life in bounded memory.
+// a plume was seen. The history grows by doubling up to a fixed capacity; when full,
+// every other sample is dropped and sampling continues at half the rate, so a long
+// track keeps an even coverage of its whole life in bounded memory, and a short-lived
+// one (clutter) costs little.
 
 import { OMEGA_EARTH } from '../../physics/constants.ts';
 import { ecefToGeodetic } from '../../physics/frames.ts';
@@ -15,13 +16,13 @@ const geodetic = new Float64Array(3);
 export class TrackFeatures {
   readonly capacity: number;
   count = 0;
-  readonly timeS: Float64Array;
-  readonly altitudeM: Float64Array;
-  readonly speedMps: Float64Array;
-  readonly earthSpeedMps: Float64Array;
-  readonly verticalSpeedMps: Float64Array;
-  readonly thrustAccelMps2: Float64Array;
-  readonly boostProbability: Float64Array;
+  timeS: Float64Array;
+  altitudeM: Float64Array;
+  speedMps: Float64Array;
+  earthSpeedMps: Float64Array;
+  verticalSpeedMps: Float64Array;
+  thrustAccelMps2: Float64Array;
+  boostProbability: Float64Array;
   /** Record every `stride`-th update (grows as the history is thinned). */
   private stride = 1;
   private skipped = 0;
@@ -35,13 +36,30 @@ export class TrackFeatures {
 
   constructor(capacity: number) {
     this.capacity = Math.max(4, capacity & ~1);
-    this.timeS = new Float64Array(this.capacity);
-    this.altitudeM = new Float64Array(this.capacity);
-    this.speedMps = new Float64Array(this.capacity);
-    this.earthSpeedMps = new Float64Array(this.capacity);
-    this.verticalSpeedMps = new Float64Array(this.capacity);
-    this.thrustAccelMps2 = new Float64Array(this.capacity);
-    this.boostProbability = new Float64Array(this.capacity);
+    const size = Math.min(8, this.capacity);
+    this.timeS = new Float64Array(size);
+    this.altitudeM = new Float64Array(size);
+    this.speedMps = new Float64Array(size);
+    this.earthSpeedMps = new Float64Array(size);
+    this.verticalSpeedMps = new Float64Array(size);
+    this.thrustAccelMps2 = new Float64Array(size);
+    this.boostProbability = new Float64Array(size);
+  }
+
+  private grow(): void {
+    const size = Math.min(this.capacity, 2 * this.timeS.length);
+    const g = (a: Float64Array) => {
+      const next = new Float64Array(size);
+      next.set(a);
+      return next;
+    };
+    this.timeS = g(this.timeS);
+    this.altitudeM = g(this.altitudeM);
+    this.speedMps = g(this.speedMps);
+    this.earthSpeedMps = g(this.earthSpeedMps);
+    this.verticalSpeedMps = g(this.verticalSpeedMps);
+    this.thrustAccelMps2 = g(this.thrustAccelMps2);
+    this.boostProbability = g(this.boostProbability);
   }
 
   /** Notes an update at time t: state x (8, combined), boost probability, and whether IR contributed. */
@@ -78,7 +96,10 @@ export class TrackFeatures {
     }
     if (++this.skipped < this.stride && this.count > 0) return;
     this.skipped = 0;
-    if (this.count === this.capacity) this.thin();
+    if (this.count === this.timeS.length) {
+      if (this.count < this.capacity) this.grow();
+      else this.thin();
+    }
     const i = this.count++;
     this.timeS[i] = t;
     this.altitudeM[i] = h;

@@ -1,6 +1,7 @@
 // The boost and ballistic motion models of flight-dynamics.ts as MotionModels, with
 // nonlinear propagation by classical RK4 (src/physics/integrate/rk4.ts) in equal
-// sub-steps of at most: 2 s in boost (aT grows by aT·h/vₑ per step, ≤ 15 %), 5 s in
+// sub-steps of at most: 3 s in boost, less at high thrust (aT grows by aT·h/vₑ per
+// step: ≤ 15 %, so h ≤ 0.15·vₑ/aT, and never under 1 s), 5 s in
 // ballistic flight above the drag ceiling, 1 s down to 40 km and 0.25 s below (the
 // deceleration time of a re-entering body, ~H/v with scale height H ≈ 7 km, is about a
 // second). Over each sub-step of length h the transition is the third-order Taylor
@@ -106,7 +107,8 @@ export function createFlightMotionModel(
   const xStart = new Float64Array(N);
 
   function subStep(x: Float64Array): number {
-    if (mode === 'boost') return 2;
+    // Boost: aT grows by aT·h/vₑ over a step; keep that under 15 %.
+    if (mode === 'boost') return Math.min(3, Math.max(1, (0.15 * ve) / Math.max(x[THRUST]!, 1)));
     const h = approximateAltitude(x[0]!, x[1]!, x[2]!);
     if (h > DRAG_CEILING_M) return 5;
     return h > 40_000 ? 1 : 0.25;
@@ -115,10 +117,10 @@ export function createFlightMotionModel(
   /** Φₖ for one sub-step of length h from A₀ (in A) and A₁ (in A1), as in the header. */
   function stepTransition(out: Float64Array, h: number): void {
     for (let i = 0; i < N * N; i++) Adot[i] = (A1[i]! - A[i]!) / h;
-    multiply(A2, A, A, N, N, N);
-    multiply(A3, A2, A, N, N, N);
-    multiply(work, Adot, A, N, N, N);
-    multiply(A3b, A, Adot, N, N, N);
+    multiplySparseLeft(A2, A, A);
+    multiplySparseLeft(A3, A2, A);
+    multiplySparseLeft(work, Adot, A);
+    multiplySparseLeft(A3b, A, Adot);
     const h2 = (h * h) / 2;
     const h3 = (h * h * h) / 6;
     for (let i = 0; i < N * N; i++) {
@@ -255,6 +257,24 @@ export function createFlightMotionModel(
       symmetrize(P, P, N);
     },
   };
+}
+
+/**
+ * out (8×8) = a·b, skipping the zero entries of a: the flight Jacobian A has about 20
+ * non-zeros of 64 (identity block, gravity gradient, thrust and drag partials), and
+ * its powers stay sparse in their last rows.
+ */
+function multiplySparseLeft(out: Float64Array, a: Float64Array, b: Float64Array): void {
+  out.fill(0, 0, N * N);
+  for (let i = 0; i < N; i++) {
+    const row = i * N;
+    for (let p = 0; p < N; p++) {
+      const aip = a[row + p]!;
+      if (aip === 0) continue;
+      const col = p * N;
+      for (let j = 0; j < N; j++) out[row + j] = out[row + j]! + aip * b[col + j]!;
+    }
+  }
 }
 
 /** P ← Φ·P·Φᵀ + Q (n = 8), using `work` (8×8) as scratch. */

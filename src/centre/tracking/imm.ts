@@ -18,7 +18,11 @@
 // μⱼ ∝ Λⱼ·c̄ⱼ; combination. Evidence without a measurement (a sensor that should have
 // seen a plume and did not) enters as mode likelihoods through `weighModes`. Mode
 // probabilities are kept ≥ minModeProbability so that a mode can always come back.
-// Every covariance is passed through the covariance guard after each step.
+// Every covariance is passed through the covariance guard after each step. Optionally,
+// modes that have sunk to the probability floor are pruned — they shadow the leading
+// mode instead of being filtered — which halves the cost of a long ballistic coast
+// (a re-ignition after minutes of coast is then recognised only through outside
+// evidence: an IR detection of the plume).
 
 import { choleskyLogDeterminant, choleskyQuadraticForm } from '../../physics/matrix.ts';
 import { guardCovariance } from './covariance-guard.ts';
@@ -36,6 +40,13 @@ export interface ImmOptions {
   varianceFloor: ArrayLike<number>;
   /** Longest prediction without mixing (s). */
   maxCycleS: number;
+  /**
+   * Modes at or below this probability (other than the most probable) are pruned: not
+   * predicted or updated but shadowing the most probable mode's estimate, their
+   * likelihood taken as its likelihood, so their probability stays where it is until
+   * outside evidence (weighModes) raises it. 0: no pruning.
+   */
+  pruneProbability?: number;
 }
 
 /** Offsets into an IMM block. */
@@ -115,6 +126,7 @@ export function createImm(predictors: readonly Predictor[], options: ImmOptions)
   const rates = Float64Array.from(options.switchRates);
   const floor = Float64Array.from(options.varianceFloor);
   const minMu = options.minModeProbability;
+  const prune = options.pruneProbability ?? 0;
   const xs = Array.from({ length: K }, () => new Float64Array(n));
   const Ps = Array.from({ length: K }, () => new Float64Array(n * n));
   const mixedX = Array.from({ length: K }, () => new Float64Array(n));
@@ -147,6 +159,13 @@ export function createImm(predictors: readonly Predictor[], options: ImmOptions)
       block.set(sx[k]!, layout.modeState(k));
       block.set(sP[k]!, layout.modeCovariance(k));
     }
+  }
+
+  /** Index of the most probable mode among the first K entries of mu. */
+  function leading(mu: Float64Array): number {
+    let best = 0;
+    for (let k = 1; k < K; k++) if (mu[k]! > mu[best]!) best = k;
+    return best;
   }
 
   function normaliseModes(block: Float64Array): void {
@@ -200,7 +219,9 @@ export function createImm(predictors: readonly Predictor[], options: ImmOptions)
       for (let i = 0; i < K; i++) c += transition[i * K + j]! * block[i]!;
       cbar[j] = c;
     }
+    const lead = leading(cbar);
     for (let j = 0; j < K; j++) {
+      if (j !== lead && cbar[j]! <= prune) continue;
       const x0 = mixedX[j]!;
       const P0 = mixedP[j]!;
       x0.fill(0);
@@ -222,6 +243,11 @@ export function createImm(predictors: readonly Predictor[], options: ImmOptions)
       }
       predictors[j]!.predict(x0, P0, dt);
       guardCovariance(P0, n, floor);
+    }
+    for (let j = 0; j < K; j++) {
+      if (j === lead || cbar[j]! > prune) continue;
+      mixedX[j]!.set(mixedX[lead]!);
+      mixedP[j]!.set(mixedP[lead]!);
     }
     for (let k = 0; k < K; k++) block[k] = cbar[k]!;
     normaliseModes(block);
@@ -250,8 +276,10 @@ export function createImm(predictors: readonly Predictor[], options: ImmOptions)
     update(block, z, updater) {
       load(block);
       const m = updater.measDim;
+      const lead = leading(block);
       let best = Number.NEGATIVE_INFINITY;
       for (let k = 0; k < K; k++) {
+        if (k !== lead && block[k]! <= prune) continue;
         const x = xs[k]!;
         const P = Ps[k]!;
         if (!updater.predictMeasurement(zPred, factor, x, P)) {
@@ -266,6 +294,12 @@ export function createImm(predictors: readonly Predictor[], options: ImmOptions)
         if (logLik[k]! > best) best = logLik[k]!;
       }
       if (best === Number.NEGATIVE_INFINITY || Number.isNaN(best)) return Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < K; k++) {
+        if (k === lead || block[k]! > prune) continue;
+        xs[k]!.set(xs[lead]!);
+        Ps[k]!.set(Ps[lead]!);
+        logLik[k] = logLik[lead]!;
+      }
       let mixture = 0;
       for (let k = 0; k < K; k++) {
         const w = block[k]! * Math.exp(logLik[k]! - best);

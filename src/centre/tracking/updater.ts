@@ -6,17 +6,11 @@
 //                        P ← (I − K·H)·P·(I − K·H)ᵀ + K·R·Kᵀ   (Joseph form),
 // returning the normalised innovation squared NIS = νᵀ·S⁻¹·ν. The Joseph form keeps P
 // symmetric positive semi-definite under rounding and for any gain (Bucy & Joseph 1968;
-// Bar-Shalom et al. 2001, §5.2.3); P is symmetrised after each step. The general path
+// Bar-Shalom et al. 2001, §5.2.3); P is kept exactly symmetric. The general path
 // below serves any measurement model (exact for a linear one, the EKF otherwise);
 // models with structure provide a faster updater with the same numbers.
 
-import {
-  choleskyFactor,
-  choleskyQuadraticForm,
-  choleskySolve,
-  multiply,
-  symmetrize,
-} from '../../physics/matrix.ts';
+import { choleskyFactor, choleskyQuadraticForm, choleskySolve, multiply } from '../../physics/matrix.ts';
 import type { MeasurementModel } from './measurement-model.ts';
 
 export interface Updater {
@@ -47,9 +41,9 @@ export function createKalmanUpdater(model: MeasurementModel): Updater {
   const S = new Float64Array(m * m);
   const HP = new Float64Array(m * n);
   const gainT = new Float64Array(m * n);
-  const RgainT = new Float64Array(m * n);
-  const A = new Float64Array(n * n);
-  const AP = new Float64Array(n * n);
+  const T = new Float64Array(n * n);
+  const TH = new Float64Array(n * m);
+  const KR = new Float64Array(n * m);
   const nu = new Float64Array(m);
   return {
     measDim: m,
@@ -84,24 +78,38 @@ export function createKalmanUpdater(model: MeasurementModel): Updater {
         for (let k = 0; k < m; k++) s += gainT[k * n + i]! * nu[k]!;
         x[i] = x[i]! + s;
       }
+      // Joseph form without forming I − K·H: with T = P − K·(H·P) = (I − K·H)·P,
+      // P ← T·(I − K·H)ᵀ + K·R·Kᵀ = T − (T·Hᵀ)·Kᵀ + (K·R)·Kᵀ, the two positive
+      // semi-definite terms summed without cancelling each other first (as in
+      // position-measurement.ts), upper triangle mirrored.
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < n; j++) {
-          let s = i === j ? 1 : 0;
-          for (let k = 0; k < m; k++) s -= gainT[k * n + i]! * H[k * n + j]!;
-          A[i * n + j] = s;
+          let s = P[i * n + j]!;
+          for (let k = 0; k < m; k++) s -= gainT[k * n + i]! * HP[k * n + j]!;
+          T[i * n + j] = s;
+        }
+        for (let k = 0; k < m; k++) {
+          let th = 0;
+          for (let p = 0; p < n; p++) th += T[i * n + p]! * H[k * n + p]!;
+          TH[i * m + k] = th;
+          let kr = 0;
+          for (let l = 0; l < m; l++) kr += gainT[l * n + i]! * R[l * m + k]!;
+          KR[i * m + k] = kr;
         }
       }
-      multiply(AP, A, P, n, n, n);
-      multiply(RgainT, R, gainT, m, m, n);
       for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          let s = 0;
-          for (let p = 0; p < n; p++) s += AP[i * n + p]! * A[j * n + p]!;
-          for (let k = 0; k < m; k++) s += gainT[k * n + i]! * RgainT[k * n + j]!;
+        for (let j = i; j < n; j++) {
+          let minus = 0;
+          let plus = 0;
+          for (let k = 0; k < m; k++) {
+            minus += TH[i * m + k]! * gainT[k * n + j]!;
+            plus += KR[i * m + k]! * gainT[k * n + j]!;
+          }
+          const s = T[i * n + j]! - minus + plus;
           P[i * n + j] = s;
+          P[j * n + i] = s;
         }
       }
-      symmetrize(P, P, n);
       return nis;
     },
   };
