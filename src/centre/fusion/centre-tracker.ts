@@ -772,10 +772,13 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
         continue;
       }
       // A track updated within coastAfterS is checked as it stands; a coasting one is
-      // first predicted to now (so the sweep costs little while tracks are fed).
-      scratchBlock.set(track.block);
-      if (quiet > m.coastAfterS) imm.predict(scratchBlock, Math.max(0, t - track.timeS));
-      imm.readCombined(scratchBlock, xA, PA);
+      // predicted to now and kept there (every later report is later than the sweep), so
+      // that no prediction of a long coast is ever made from far back.
+      if (quiet > m.coastAfterS && t > track.timeS) {
+        imm.predict(track.block, t - track.timeS);
+        track.timeS = t;
+      }
+      imm.readCombined(track.block, xA, PA);
       const maxVar = Math.max(PA[0]!, PA[N + 1]!, PA[2 * N + 2]!);
       if (maxVar > m.maxPositionStdM * m.maxPositionStdM) remove(track, t, 'too uncertain');
       else if (approximateAltitude(xA[0]!, xA[1]!, xA[2]!) < m.impactAltitudeM) remove(track, t, 'impact');
