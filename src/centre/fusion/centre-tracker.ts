@@ -8,7 +8,8 @@
 // feed cannot corrupt a track, and within the buffer's delay the order of arrival makes
 // no difference at all. Released reports are cut into batches spanning `frameWindowS`
 // and each batch into frames, one per sensor: a radar face's plots of one scan, or one
-// satellite's lines of sight of one revisit.
+// satellite's lines of sight of one revisit. Reports with a non-finite number or a
+// non-positive σ (a garbled feed) are counted and set aside.
 //
 // A frame (one sensor):
 // 1. gate its reports against the 3-D tracks (frame-gating.ts; IR only against tracks
@@ -20,7 +21,10 @@
 //    when configured (tracking/jpda.ts);
 // 3. update each associated track's IMM (boost ↔ ballistic; imm.ts) with the report's
 //    own measurement model — radar range/azimuth/elevation(/range rate) from its site,
-//    or the IR line of sight from its satellite: central measurement-level fusion;
+//    or the IR line of sight from its satellite: central measurement-level fusion. An IR
+//    detection is also evidence of a burning plume (mode likelihoods Pd for boost, 1 − Pd
+//    for ballistic), the only way back to boost for a track whose boost mode has been
+//    pruned at the probability floor after a long coast;
 // 4. count missed revisits of the sensor on the tracks it has been updating: an IR miss
 //    is evidence of burnout (mode likelihoods [1 − Pd, 1]); radar misses feed M-of-N;
 // 5. start tracks: a radar plot no track took starts a tentative track (one-plot start,
@@ -96,6 +100,8 @@ interface RadarCandidate {
 
 export interface CentreStats {
   reportsIngested: number;
+  /** Reports set aside for a non-finite or non-positive field (a garbled feed). */
+  reportsRejected: number;
   reportsProcessed: number;
   lateReports: number;
   frames: number;
@@ -133,6 +139,31 @@ export interface CentreTracker {
   /** Position/velocity agreement of two live 3-D tracks at tS, or null when either is unknown. */
   agreement(idA: string, idB: string, tS: number): TrackAgreement | null;
   stats(): CentreStats;
+}
+
+/** Whether every number the centre reads from a report is finite (and every σ positive). */
+function wellFormed(r: SensorReport): boolean {
+  if (!Number.isFinite(r.timeS)) return false;
+  if (r.kind === 'ir') {
+    const o = r.observerEci;
+    const l = r.losEci;
+    const norm = Math.hypot(l[0], l[1], l[2]);
+    return (
+      Number.isFinite(o[0] + o[1] + o[2]) &&
+      Number.isFinite(norm) &&
+      norm > 0 &&
+      r.sigmaRad > 0 &&
+      Number.isFinite(r.sigmaRad)
+    );
+  }
+  const s = r.site;
+  return (
+    Number.isFinite(s.latRad + s.lonRad + s.hM + r.rangeM + r.azRad + r.elRad) &&
+    r.rangeM > 0 &&
+    r.sigmaRangeM > 0 &&
+    r.sigmaAngleRad > 0 &&
+    (r.rangeRateMps === null || (Number.isFinite(r.rangeRateMps) && (r.sigmaRangeRateMps ?? 0) > 0))
+  );
 }
 
 export function createCentreTracker(options: CentreTrackerOptions): CentreTracker {
@@ -184,6 +215,7 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
   let lastCheckS = Number.NEGATIVE_INFINITY;
   const stats: CentreStats = {
     reportsIngested: 0,
+    reportsRejected: 0,
     reportsProcessed: 0,
     lateReports: 0,
     frames: 0,
@@ -1000,8 +1032,11 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
   }
 
   function accept(report: SensorReport): boolean {
-    if (!Number.isFinite(report.timeS)) throw new RangeError(`report ${report.id} has a non-finite time`);
     stats.reportsIngested++;
+    if (!wellFormed(report)) {
+      stats.reportsRejected++;
+      return false;
+    }
     if (report.timeS < processedS) {
       late(report);
       return false;

@@ -8,6 +8,8 @@
 import { WGS84_A, WGS84_B } from '../../physics/constants.ts';
 import { ecefToGeodetic, eciToEcef } from '../../physics/frames.ts';
 import type { BearingHistory } from '../tracking/bearing-history.ts';
+import { normalisedEstimationErrorSquared } from '../tracking/consistency.ts';
+import { STATE_DIM } from '../tracking/flight-state.ts';
 import type { PhenomenologyAgreement, PhenomenologySpan, TrackLineage } from './lineage.ts';
 import type { TrackFeatures } from './track-features.ts';
 import type { TrackOrigin } from './tracks.ts';
@@ -130,6 +132,27 @@ export interface CentreTrackSummary {
   lastTimeS: number;
   sensors: string[];
   classification: string;
+}
+
+/**
+ * NEES of a pictured track's position and velocity against the truth at the picture's
+ * time (6 dof; χ²(6) for a consistent track): for analysis, which holds the truth.
+ */
+export function trackNees(
+  track: PictureTrack,
+  truthPositionM: ArrayLike<number>,
+  truthVelocityMps: ArrayLike<number>,
+): number {
+  const x = [...track.positionEciM, ...track.velocityEciMps];
+  const truth = [
+    truthPositionM[0]!,
+    truthPositionM[1]!,
+    truthPositionM[2]!,
+    truthVelocityMps[0]!,
+    truthVelocityMps[1]!,
+    truthVelocityMps[2]!,
+  ];
+  return normalisedEstimationErrorSquared(x, track.covariance, STATE_DIM, truth, 0, 6);
 }
 
 export function lineageJson(l: TrackLineage): LineageJson {

@@ -31,8 +31,8 @@ const face: Face = {
 const plots = inTimeOrder(radarReports(truth, [face], gmst, 60, 500, createRng(3, 'imm'), (o) => o === rv));
 
 /** Runs the centre over the plots, taking a picture at every plot time in `at`. */
-function run(at: number[]): Map<number, TrackPicture> {
-  const centre = createCentreTracker({ gmst });
+function run(at: number[], filter: 'ekf' | 'ukf' = 'ekf'): Map<number, TrackPicture> {
+  const centre = createCentreTracker({ gmst, filter });
   const pictures = new Map<number, TrackPicture>();
   for (const p of plots) {
     centre.ingestBatch([p], p.timeS);
@@ -86,5 +86,14 @@ describe('IMM through staging and burnout', () => {
   it('innovations stay consistent: mean NIS per degree of freedom under 2', () => {
     const track = last.tracks.find((k) => k.status !== 'tentative')!;
     expect(track.consistency.meanNisPerDof).toBeLessThan(2);
+  });
+
+  it('with UKF modes instead of EKF, one track still holds the object through staging and burnout', () => {
+    const ukf = run([], 'ukf').get(Number.POSITIVE_INFINITY)!;
+    const held = ukf.tracks.filter((t) => t.status !== 'tentative');
+    expect(held).toHaveLength(1);
+    expect(held[0]!.lineage.reportIds.length).toBeGreaterThanOrEqual(plots.length - 2);
+    expect(held[0]!.features.burnoutTimeS! - burnout).toBeLessThan(10);
+    expect(held[0]!.features.burnoutTimeS!).toBeGreaterThanOrEqual(burnout);
   });
 });

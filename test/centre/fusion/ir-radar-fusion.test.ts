@@ -5,6 +5,7 @@
 // a real object passing near it.
 import { describe, expect, it } from 'vitest';
 import { createCentreTracker } from '../../../src/centre/fusion/centre-tracker.ts';
+import { trackNees } from '../../../src/centre/fusion/picture.ts';
 import { createRng } from '../../../src/physics/random.ts';
 import type { SensorReport } from '../../../src/sensors/report.ts';
 import { stateAt } from '../../../src/world/truth.ts';
@@ -78,11 +79,14 @@ describe('an ICBM seen by two IR satellites and later a radar', () => {
     expect(ids).toEqual(['T1']);
   });
 
-  it('ends within 2 km of the true re-entry vehicle', () => {
+  it('ends within 2 km of the true re-entry vehicle, consistently with its covariance', () => {
     const r = new Float64Array(3);
-    stateAt(rv, end, r);
+    const v = new Float64Array(3);
+    stateAt(rv, end, r, v);
     const p = picture.tracks[0]!.positionEciM;
     expect(Math.hypot(p[0] - r[0]!, p[1] - r[1]!, p[2] - r[2]!)).toBeLessThan(2000);
+    // χ²(6) at 99.9 % is 22.5.
+    expect(trackNees(picture.tracks[0]!, r, v)).toBeLessThan(22.5);
   });
 });
 

@@ -101,4 +101,21 @@ describe('out-of-order reports', () => {
     const lateIds = withLate.picture.tracks.flatMap((t) => t.lineage.lateReportIds);
     expect(new Set(lateIds)).toEqual(new Set([...delayed].map((r) => r.id)));
   });
+
+  it('garbled reports are counted and set aside, leaving the picture as it was', () => {
+    const garbled: SensorReport[] = reports
+      .slice(0, 3)
+      .map((r, i) =>
+        r.kind === 'radar'
+          ? { ...r, id: `bad${i}`, rangeM: Number.NaN }
+          : { ...r, id: `bad${i}`, losEci: [0, 0, 0] as [number, number, number] },
+      );
+    const centre = createCentreTracker({ gmst });
+    for (const r of inTimeOrder([...reports, ...garbled])) centre.ingest(r);
+    const picture = centre.picture(END);
+    expect(centre.stats().reportsRejected).toBe(3);
+    expect(picture.tracks.map((t) => t.positionEciM)).toEqual(
+      inOrder.picture.tracks.map((t) => t.positionEciM),
+    );
+  });
 });
