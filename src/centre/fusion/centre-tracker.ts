@@ -110,6 +110,8 @@ export interface CentreStats {
   stereoStarts: number;
   merges: number;
   tracksDeleted: number;
+  /** Track updates made by JPDA (several reports, weighted) rather than one assigned report. */
+  jpdaUpdates: number;
 }
 
 /** Agreement of two tracks in position and velocity at one time. */
@@ -224,6 +226,7 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
     stereoStarts: 0,
     merges: 0,
     tracksDeleted: 0,
+    jpdaUpdates: 0,
   };
 
   // Scratch, reused across frames.
@@ -248,6 +251,8 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
   const lo = new Float64Array(3);
   const hi = new Float64Array(3);
   const missLikelihood = Float64Array.of(1, 1);
+  let pdaBetas = new Float64Array(8);
+  let pdaZ = new Float64Array(32);
   /** An IR detection is a plume: likelihoods Pd for boost against 1 − Pd for ballistic. */
   const plumeSeen = Float64Array.of(cfg.ir.detectionProbability, 1 - cfg.ir.detectionProbability);
   const spread = new Float64Array(N * N);
@@ -476,46 +481,47 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
 
   /** The JPDA (IMM-PDA) update of a track with every report its gate holds, weighted by the marginals. */
   function pdaUpdate(track: FusedTrack, local: number, reports: readonly SensorReport[], pd: number): void {
-    const zs: number[] = [];
-    const betas: number[] = [];
-    const contributors: Array<{ report: SensorReport; beta: number; d2: number }> = [];
-    let firstEdge = -1;
-    let m = 3;
-    for (let s = stageEdgeStart[local]!; s < stageEdgeEnd[local]!; s++) {
-      const e = stageEdgeSource[s]!;
-      if (firstEdge < 0) firstEdge = e;
-      const report = reports[stageEdges.measurement[s]!]!;
-      const updater = measurement.prepare(report);
-      m = updater.measDim;
-      for (let d = 0; d < m; d++) zs.push(measurement.z[d]!);
-      const beta = marginals.edgeWeight[s]!;
-      betas.push(beta);
-      contributors.push({ report, beta, d2: gater.edges.distance2[e]! });
+    const first = stageEdgeStart[local]!;
+    const count = stageEdgeEnd[local]! - first;
+    if (count <= 0) return;
+    if (pdaBetas.length < count) {
+      pdaBetas = new Float64Array(2 * count);
+      pdaZ = new Float64Array(8 * count);
     }
-    if (firstEdge < 0) return;
-    gater.readEdgeBlock(track.block, firstEdge);
-    const first = contributors[0]!.report;
-    track.timeS = first.timeS;
-    const updater = measurement.prepare(first);
+    let m = 3;
+    let best = first;
+    for (let s = first; s < first + count; s++) {
+      const updater = measurement.prepare(reports[stageEdges.measurement[s]!]!);
+      m = updater.measDim;
+      for (let d = 0; d < m; d++) pdaZ[(s - first) * m + d] = measurement.z[d]!;
+      pdaBetas[s - first] = marginals.edgeWeight[s]!;
+      if (marginals.edgeWeight[s]! > marginals.edgeWeight[best]!) best = s;
+    }
+    // One frame of one face: the reports share the site and the time of the first.
+    gater.readEdgeBlock(track.block, stageEdgeSource[first]!);
+    const lead = reports[stageEdges.measurement[first]!]!;
+    track.timeS = lead.timeS;
+    stats.jpdaUpdates++;
     imm.pdaUpdate(
       track.block,
-      Float64Array.from(zs),
-      betas.length,
-      betas,
+      pdaZ,
+      count,
+      pdaBetas,
       marginals.missWeight[local]!,
-      updater,
+      measurement.prepare(lead),
       pd * cfg.gateProbability,
       pd / cfg.radar.clutterDensity,
     );
-    contributors.sort((a, b) => b.beta - a.beta);
-    let recorded = false;
-    for (const c of contributors) {
-      if (c.beta < 0.1) continue;
-      if (!recorded) afterUpdate(track, c.report, c.d2, m);
-      else track.lineage.record(c.report, defaultRevisit(c.report.kind));
-      recorded = true;
+    // Lineage: the likeliest report first (it carries the NIS), then every other with β ≥ 0.1.
+    track.frameStamp = frameNumber;
+    if (marginals.edgeWeight[best]! < 0.1) return;
+    const bestReport = reports[stageEdges.measurement[best]!]!;
+    afterUpdate(track, bestReport, gater.edges.distance2[stageEdgeSource[best]!]!, m);
+    for (let s = first; s < first + count; s++) {
+      if (s === best || marginals.edgeWeight[s]! < 0.1) continue;
+      const report = reports[stageEdges.measurement[s]!]!;
+      track.lineage.record(report, defaultRevisit(report.kind));
     }
-    if (!recorded) track.frameStamp = frameNumber;
   }
 
   /**

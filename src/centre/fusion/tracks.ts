@@ -7,6 +7,10 @@
 // Ids ("T1", "T2", …) come from one sequence and are never reused; a 3-D track started
 // from angle-only tracks takes the id of the oldest of them, so the id the assessment
 // first saw stays with the object.
+// A track is one object holding its numbers in one Float64Array block, allocated when
+// it starts, rather than a slot in structure-of-arrays storage: tracks carry lineage and
+// history of varying length, live for minutes, and are filtered one report at a time;
+// the hot kernels (IMM, filters, gating) run on the blocks without allocating.
 
 import type { BearingHistory } from '../tracking/bearing-history.ts';
 import type { TrackLineage } from './lineage.ts';

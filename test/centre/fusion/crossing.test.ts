@@ -101,6 +101,9 @@ describe('crossing targets with radar plots', () => {
         expect(labels[labels.length - 1]![0]).toBe(object);
       }
       expect(new Set(owner.keys())).toEqual(new Set(['A', 'B']));
+      // JPDA weighs the two plots at the crossing; GNN never does.
+      if (association === 'jpda') expect(centre.stats().jpdaUpdates).toBeGreaterThan(0);
+      else expect(centre.stats().jpdaUpdates).toBe(0);
     });
   }
 });
