@@ -25,16 +25,26 @@
 //    detection is also evidence of a burning plume (mode likelihoods Pd for boost, 1 − Pd
 //    for ballistic), the only way back to boost for a track whose boost mode has been
 //    pruned at the probability floor after a long coast;
-// 4. count missed revisits of the sensor on the tracks it has been updating: an IR miss
-//    is evidence of burnout (mode likelihoods [1 − Pd, 1]); radar misses feed M-of-N;
-// 5. start tracks: a radar plot no track took starts a tentative track (one-plot start,
-//    confirmed by M of N scans); an IR line of sight no 3-D track took joins or starts an
-//    angle-only track of its satellite (angle-only-tracks.ts), and angle-only tracks of
-//    two satellites that fit one path become a 3-D track (stereo-start.ts).
+// 4. count missed revisits of the sensors on the tracks they have been updating: a radar
+//    face's missed scans count against M-of-N; an IR satellite that saw a plume and has
+//    not reported it for a revisit (checked before each batch, whether or not the
+//    satellite sent anything else: a scanner keeps looking) gives burnout evidence — the
+//    estimate is taken to the missed revisit with one IMM mixing half-way, the spread of
+//    the unknown burnout time is added to the velocity along the thrust, and the modes
+//    are weighed by (1 − Pd)^k for boost against 1 for ballistic;
+// 5. start tracks: a radar plot no track took is paired with an earlier unpaired plot of
+//    the same radar to start a tentative track (two-point initiation, radar-
+//    initiation.ts), confirmed by M of N scans; an IR line of sight no 3-D track took
+//    joins or starts an angle-only track of its satellite (angle-only-tracks.ts), and
+//    angle-only tracks of two satellites that fit one path become a 3-D track
+//    (stereo-start.ts).
+// A track too uncertain for a linearised update by a precise report (frame-gating.ts) is
+// not updated by it; the radar's own track and the track-to-track fusion take over.
 // Every `checkIntervalS` an IR-built and a radar-built track that agree in position and
 // velocity (track-to-track.ts) are noted, and merged after `mergeAfterChecks`
-// consecutive agreements; every `sweepIntervalS` tracks are deleted that went too long
-// without an update, grew too uncertain, or reached the ground.
+// consecutive agreements; every `sweepIntervalS` coasting tracks are predicted to the
+// sweep time, and tracks are deleted that went too long without an update, grew too
+// uncertain, or reached the ground.
 //
 // Track management: tentative → confirmed (radar: M of N scans; IR stereo: further
 // updates) → coasting (no update for coastAfterS) → deleted (tentative: M-of-N failure
@@ -556,7 +566,6 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
       track.opportunities += fresh;
     }
     c.misses = passed;
-    c.lastMissS = t;
     if (track.status === 'tentative') {
       if (track.origin === 'radar') {
         if (track.opportunities - track.hits > cfg.radar.confirmN - cfg.radar.confirmM)
@@ -738,7 +747,6 @@ export function createCentreTracker(options: CentreTrackerOptions): CentreTracke
     angleOnly.remove(first);
     angleOnly.remove(second);
     for (const c of lineage.sensors.values()) {
-      c.lastMissS = c.lastTimeS;
       c.misses = 0;
       subscribe(c.sensorId, track);
     }

@@ -4,7 +4,7 @@
 // (DOMAIN.md §8.2): the test statistic of the first cross-phenomenology measurement
 // that gated the track, or of the track-to-track association that merged an IR track
 // with a radar track. Per sensor it also keeps what the miss logic needs: the revisit
-// of that sensor on this track, and when a miss was last counted.
+// of that sensor on this track, and the revisits passed since its last report.
 
 import type { SensorReport } from '../../sensors/report.ts';
 
@@ -20,8 +20,7 @@ export interface SensorContribution {
   revisitS: number;
   /** Whether revisitS was measured (two or more reports) rather than assumed. */
   revisitMeasured: boolean;
-  /** When a missed revisit was last counted (s), and how many revisits have passed without a report since the last one. */
-  lastMissS: number;
+  /** Revisits that have passed without a report since the last one. */
   misses: number;
 }
 
@@ -77,7 +76,6 @@ export class TrackLineage {
         count: 1,
         revisitS: defaultRevisitS,
         revisitMeasured: false,
-        lastMissS: t,
         misses: 0,
       };
       this.sensors.set(report.sensorId, c);
@@ -91,7 +89,6 @@ export class TrackLineage {
     }
     c.lastTimeS = Math.max(c.lastTimeS, t);
     c.firstTimeS = Math.min(c.firstTimeS, t);
-    c.lastMissS = c.lastTimeS;
     c.count++;
     c.misses = 0;
     return c;

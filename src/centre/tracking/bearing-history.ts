@@ -60,12 +60,6 @@ export class BearingHistory {
     this.intensity = new Float64Array(capacity);
   }
 
-  clear(): void {
-    this.count = 0;
-    this.total = 0;
-    this.head = 0;
-  }
-
   /** Ring index of the k-th most recent bearing (0 = latest). */
   index(k: number): number {
     return (this.head - 1 - k + 2 * this.capacity) % this.capacity;
