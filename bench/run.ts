@@ -6,6 +6,7 @@ const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {
   centre: () => import('./centre.ts'),
   flight: () => import('./flight.ts'),
   sensors: () => import('./sensors.ts'),
+  ingest: () => import('./ingest.ts'),
   integrate: () => import('./integrate.ts'),
   ir: () => import('./ir.ts'),
   orbits: () => import('./orbits.ts'),

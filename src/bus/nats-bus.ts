@@ -119,6 +119,9 @@ class NatsSubscription implements Subscription {
   private readonly messages: ConsumerMessages;
   readonly closed: Promise<void>;
   private readonly ackWaitMs: number;
+  /** Handled messages whose acks go out together at the end of this turn of the event loop (one write, not one each). */
+  private readonly acks: JsMsg[] = [];
+  private ackTimer: NodeJS.Immediate | null = null;
 
   constructor(
     bus: NatsBus,
@@ -129,7 +132,18 @@ class NatsSubscription implements Subscription {
   ) {
     this.messages = messages;
     this.ackWaitMs = options.ackWaitMs;
-    this.closed = this.loop(bus, durableName, handler, options);
+    this.closed = this.loop(bus, durableName, handler, options).finally(() => this.flushAcks());
+  }
+
+  private ack(m: JsMsg): void {
+    this.acks.push(m);
+    this.ackTimer ??= setImmediate(() => this.flushAcks());
+  }
+
+  private flushAcks(): void {
+    if (this.ackTimer) clearImmediate(this.ackTimer);
+    this.ackTimer = null;
+    for (const m of this.acks.splice(0)) m.ack();
   }
 
   private async loop(
@@ -146,7 +160,7 @@ class NatsSubscription implements Subscription {
       }
       const message = toBusMessage(m);
       const outcome = await handleDelivery(message, handler, options);
-      if (outcome.kind === 'ack') m.ack();
+      if (outcome.kind === 'ack') this.ack(m);
       else if (outcome.kind === 'retry') m.nak(outcome.delayMs);
       else {
         try {
@@ -172,6 +186,7 @@ class NatsSubscription implements Subscription {
       new Promise((resolve) => (timer = setTimeout(resolve, this.ackWaitMs))),
     ]);
     clearTimeout(timer);
+    this.flushAcks();
   }
 }
 
