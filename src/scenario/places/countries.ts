@@ -1,13 +1,14 @@
 // Country borders for place names and defended territories: Natural Earth 1:50m
 // through world-atlas (TopoJSON, ISO 3166-1 numeric ids), ISO alpha-3 codes and
-// English names through i18n-iso-countries. Point lookups use spherical
-// point-in-polygon (d3-geo) behind a 1° grid index of country bounding boxes.
+// English names through i18n-iso-countries. Point lookups use a banded point-in-
+// polygon index (polygon-index.ts) behind a 1° grid of country bounding boxes.
 import { createRequire } from 'node:module';
-import { geoArea, geoBounds, geoContains } from 'd3-geo';
+import { geoArea, geoBounds } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import countries from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { PolygonIndex } from './polygon-index.ts';
 
 export interface Country {
   /** ISO 3166-1 alpha-3 code, or null for the few features without an ISO id. */
@@ -16,6 +17,8 @@ export interface Country {
   feature: Feature<Geometry>;
   /** [[west, south], [east, north]] in degrees (west > east across the antimeridian). */
   bounds: [[number, number], [number, number]];
+  /** Fast point-in-polygon for the feature. */
+  index: PolygonIndex;
 }
 
 const require = createRequire(import.meta.url);
@@ -39,7 +42,14 @@ function load(): { list: Country[]; grid: Map<number, Country[]> } {
     const numeric = f.id === undefined ? undefined : String(f.id).padStart(3, '0');
     const alpha3 = numeric ? (countries.numericToAlpha3(numeric) ?? null) : null;
     const name = (alpha3 && countries.getName(alpha3, 'en')) || f.properties?.name || 'unknown';
-    list.push({ alpha3, name, feature: f as Feature<Geometry>, bounds: geoBounds(f) as Country['bounds'] });
+    const geometry = f as Feature<Geometry>;
+    list.push({
+      alpha3,
+      name,
+      feature: geometry,
+      bounds: geoBounds(f) as Country['bounds'],
+      index: new PolygonIndex([geometry]),
+    });
   }
   const grid = new Map<number, Country[]>();
   for (const c of list) {
@@ -76,7 +86,7 @@ export function countryAt(latDeg: number, lonDeg: number): Country | null {
   const lon = ((((lonDeg + 180) % 360) + 360) % 360) - 180;
   const bucket = load().grid.get(cellKey(Math.max(-90, Math.min(89.999, latDeg)), lon));
   if (!bucket) return null;
-  for (const c of bucket) if (geoContains(c.feature, [lon, latDeg])) return c;
+  for (const c of bucket) if (c.index.contains(latDeg, lon)) return c;
   return null;
 }
 

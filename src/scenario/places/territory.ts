@@ -1,12 +1,13 @@
 // A defended territory: the union of countries (by ISO alpha-3 code or English
 // name) and inline polygons from the scenario. Answers "is this point inside?" and
 // "does this ellipse meet it?" (the attack-warning test, DESIGN.md §4).
-import { geoArea, geoContains } from 'd3-geo';
+import { geoArea } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import { InputError, type InputProblem } from '../input-error.ts';
 import type { DefendedArea } from '../scenario.ts';
 import { nearest } from '../suggest.ts';
 import { countryKeys, findCountry } from './countries.ts';
+import { PolygonIndex } from './polygon-index.ts';
 
 const RAD = 180 / Math.PI;
 
@@ -14,6 +15,7 @@ export interface Territory {
   /** Short label, e.g. "USA" or "USA + polygon". */
   label: string;
   features: Feature<Geometry>[];
+  index: PolygonIndex;
 }
 
 /** Resolves the scenario's defended areas; unknown country names are input errors at `path`. */
@@ -58,12 +60,11 @@ export function resolveTerritory(
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  return { label: labels.join(' + ') || 'none', features };
+  return { label: labels.join(' + ') || 'none', features, index: new PolygonIndex(features) };
 }
 
 export function territoryContains(t: Territory, latDeg: number, lonDeg: number): boolean {
-  for (const f of t.features) if (geoContains(f, [lonDeg, latDeg])) return true;
-  return false;
+  return t.index.contains(latDeg, lonDeg);
 }
 
 export interface Ellipse {

@@ -110,3 +110,32 @@ describe('defended territory', () => {
     expect(outer[1]![1]).toBeCloseTo(0.5, 3);
   });
 });
+
+describe('the fast polygon index', () => {
+  it('agrees with d3-geo spherical containment on 3,000 random points for every country', async () => {
+    const { geoContains } = await import('d3-geo');
+    const { allCountries } = await import('../../../src/scenario/places/countries.ts');
+    const { createRng } = await import('../../../src/physics/random.ts');
+    const rng = createRng(11, 'polygon-index');
+    const countries = allCountries();
+    let checked = 0;
+    for (let k = 0; k < 3000; k++) {
+      const lat = -89 + 178 * rng.uniform();
+      const lon = -180 + 360 * rng.uniform();
+      for (const c of countries) {
+        expect(c.index.contains(lat, lon), `${c.name} at ${lat}, ${lon}`).toBe(
+          geoContains(c.feature, [lon, lat]),
+        );
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500_000);
+  });
+
+  it('handles the antimeridian (Chukotka) and a ring round the pole (Antarctica)', async () => {
+    const { placeAt: at } = await import('../../../src/scenario/places/place-name.ts');
+    expect(at(66.5, 179.5).alpha3).toBe('RUS');
+    expect(at(66.0, -175.0).alpha3).toBe('RUS');
+    expect(at(-85, 30).name).toMatch(/Antarctica/);
+  });
+});
