@@ -1,17 +1,14 @@
 // The main job: one scenario through the whole chain — truth, then (as the later
 // parts land) sensors, the warning centre and scoring — into the summary document.
+
+import type { WarningCentre } from '../centre/assessment/warning-centre.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { type NetworkRun, simulateNetwork } from '../sensors/run-network.ts';
 import { generateTruth } from '../world/generate.ts';
 import type { Truth } from '../world/truth.ts';
-import {
-  countReports,
-  firstRvImpactS,
-  NO_WARNING,
-  round,
-  type SummaryDocument,
-  summariseTruth,
-} from './summary.ts';
+import { summariseAlerts, summariseRaids, summariseTracks, warningOf } from './alert-summary.ts';
+import { runCentre } from './run-centre.ts';
+import { countReports, firstRvImpactS, type SummaryDocument, summariseTruth } from './summary.ts';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */
@@ -25,6 +22,7 @@ export interface RunResult {
   seed: number;
   truth: Truth;
   sensors: NetworkRun;
+  centre: WarningCentre;
   summary: SummaryDocument;
 }
 
@@ -33,6 +31,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const progress = options.onProgress;
   const truth = generateTruth(scenario, { onProgress: (d, t) => progress?.('flights', d, t) });
   const sensors = simulateNetwork(scenario, truth, seed, (d, t) => progress?.('sensors', d, t));
+  const centre = runCentre(scenario, sensors.reports, (d, t) => progress?.('centre', d, t));
   const firstImpact = firstRvImpactS(truth);
   const summary: SummaryDocument = {
     scenario: scenario.name,
@@ -41,9 +40,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     durationS: scenario.durationS,
     truth: { objects: summariseTruth(truth) },
     reports: countReports(sensors),
-    tracks: [],
-    alerts: [],
-    warning: { ...NO_WARNING, firstImpactS: firstImpact === null ? null : round(firstImpact, 3) },
+    tracks: summariseTracks(centre),
+    alerts: summariseAlerts(centre),
+    raids: summariseRaids(centre),
+    warning: warningOf(centre, firstImpact),
   };
-  return { scenario, seed, truth, sensors, summary };
+  return { scenario, seed, truth, sensors, centre, summary };
 }

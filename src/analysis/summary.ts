@@ -5,6 +5,7 @@
 import { greatCircleDistance } from '../physics/geodesy.ts';
 import type { NetworkRun } from '../sensors/run-network.ts';
 import type { Truth, TruthObject } from '../world/truth.ts';
+import type { RaidSummary } from './alert-summary.ts';
 
 export interface LatLon {
   latDeg: number;
@@ -41,11 +42,18 @@ export interface TrackSummary {
 
 export interface AlertSummary {
   id: string;
+  raidId?: string;
+  launchRegion?: string | null;
+  launchTimeS?: number | null;
+  impactTimeS?: number | null;
+  classification?: string;
+  classEstimate?: string | null;
+  notificationStatus?: string;
   timeS: number;
   level: string;
   levelHistory: Array<{ level: string; timeS: number }>;
   trackIds: string[];
-  launchArea: Area;
+  launchArea: Area | null;
   impactArea: Area | null;
   impactRegion: string | null;
   timeToImpactS: number | null;
@@ -84,6 +92,7 @@ export interface SummaryDocument {
   reports: ReportCounts;
   tracks: TrackSummary[];
   alerts: AlertSummary[];
+  raids: RaidSummary[];
   warning: WarningSummary;
 }
 
