@@ -4,8 +4,10 @@
 // satellites along their orbits and each radar face's coverage fan. Positions are in the FIXED
 // frame (ECEF computed here with GMST) so a viewer needs no ICRF data.
 import { isoFromUnixMs } from '../../physics/time.ts';
+import { ellipseRing } from '../../scenario/places/territory.ts';
 import type { NetworkRun } from '../../sensors/run-network.ts';
 import type { Truth, TruthObject } from '../../world/truth.ts';
+import type { AlertSummary } from '../summary.ts';
 import { round } from '../summary.ts';
 import { fixedPath } from './ground-track.ts';
 import { faceFan, satelliteTrack } from './sensor-geometry.ts';
@@ -132,8 +134,47 @@ function satellitePackets(network: NetworkRun, truth: Truth): CzmlPacket[] {
   return packets;
 }
 
+/** Launch (yellow) and impact (red) ellipses of the alerts still standing, shown from when they were raised. */
+function alertPackets(alerts: readonly AlertSummary[], truth: Truth): CzmlPacket[] {
+  const packets: CzmlPacket[] = [];
+  const end = iso(truth.epochUnixMs, truth.durationS);
+  for (const a of alerts) {
+    if (a.cancelled) continue;
+    for (const [kind, area, region, rgba] of [
+      ['launch', a.launchArea, a.launchRegion, [255, 220, 0, 90]],
+      ['impact', a.impactArea, a.impactRegion, [255, 40, 40, 90]],
+    ] as const) {
+      if (!area) continue;
+      const ring = ellipseRing(area);
+      packets.push({
+        id: `${kind}-ellipse/${a.id}`,
+        name: `${a.id} ${kind} area: ${region ?? ''} (${a.level})`,
+        availability: `${iso(truth.epochUnixMs, a.timeS)}/${end}`,
+        properties: { alertId: a.id, level: a.level, role: `${kind}-ellipse` },
+        polygon: {
+          positions: {
+            cartographicDegrees: ring
+              .slice(0, -1)
+              .flatMap(([lon, lat]) => [round(lon!, 4), round(lat!, 4), 0]),
+          },
+          material: { solidColor: { color: { rgba: [...rgba] } } },
+          outline: true,
+          outlineColor: { rgba: [rgba[0], rgba[1], rgba[2], 255] },
+          height: 0,
+        },
+      });
+    }
+  }
+  return packets;
+}
+
 /** The CZML document (an array of packets, the first being the document packet). */
-export function sceneCzml(truth: Truth, name: string, network?: NetworkRun): CzmlPacket[] {
+export function sceneCzml(
+  truth: Truth,
+  name: string,
+  network?: NetworkRun,
+  alerts: readonly AlertSummary[] = [],
+): CzmlPacket[] {
   const start = iso(truth.epochUnixMs, 0);
   const end = iso(truth.epochUnixMs, truth.durationS);
   const packets: CzmlPacket[] = [
@@ -179,5 +220,6 @@ export function sceneCzml(truth: Truth, name: string, network?: NetworkRun): Czm
       );
   }
   if (network) packets.push(...satellitePackets(network, truth));
+  packets.push(...alertPackets(alerts, truth));
   return packets;
 }

@@ -2,8 +2,10 @@
 // MultiLineString split at the antimeridian, launch and impact points, and with the
 // sensor network the satellites' ground tracks, radar sites and face coverage fans.
 
+import { ellipseRing } from '../../scenario/places/territory.ts';
 import type { NetworkRun } from '../../sensors/run-network.ts';
 import type { Truth } from '../../world/truth.ts';
+import type { AlertSummary } from '../summary.ts';
 import { round } from '../summary.ts';
 import { fixedPath } from './ground-track.ts';
 import { faceFan, satelliteTrack } from './sensor-geometry.ts';
@@ -84,7 +86,34 @@ function sensorFeatures(network: NetworkRun, truth: Truth): Feature[] {
   return features;
 }
 
-export function sceneGeoJson(truth: Truth, network?: NetworkRun): FeatureCollection {
+/** Launch and impact ellipses of the alerts still standing. */
+function alertFeatures(alerts: readonly AlertSummary[]): Feature[] {
+  const features: Feature[] = [];
+  for (const a of alerts) {
+    if (a.cancelled) continue;
+    for (const [role, area, region] of [
+      ['launch-ellipse', a.launchArea, a.launchRegion],
+      ['impact-ellipse', a.impactArea, a.impactRegion],
+    ] as const) {
+      if (!area) continue;
+      features.push({
+        type: 'Feature',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [ellipseRing(area).map(([lon, lat]) => [round(lon!, 4), round(lat!, 4)])],
+        },
+        properties: { role, alertId: a.id, level: a.level, region: region ?? null, ...area },
+      });
+    }
+  }
+  return features;
+}
+
+export function sceneGeoJson(
+  truth: Truth,
+  network?: NetworkRun,
+  alerts: readonly AlertSummary[] = [],
+): FeatureCollection {
   const features: Feature[] = [];
   for (const o of truth.objects) {
     const path = fixedPath(o, truth.epochUnixMs, TRACK_STEP_S, truth.durationS);
@@ -131,5 +160,6 @@ export function sceneGeoJson(truth: Truth, network?: NetworkRun): FeatureCollect
     });
   }
   if (network) features.push(...sensorFeatures(network, truth));
+  features.push(...alertFeatures(alerts));
   return { type: 'FeatureCollection', features };
 }

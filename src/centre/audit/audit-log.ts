@@ -45,7 +45,9 @@ export class AuditLog {
 
   append(timeS: number, kind: AuditKind, text: string, data: { [key: string]: Json } = {}): AuditRecord {
     const prevHash = this.list.length > 0 ? this.list[this.list.length - 1]!.hash : GENESIS_HASH;
-    const base = { seq: this.list.length + 1, timeS, kind, text, data, prevHash };
+    // A deep copy: the caller's arrays may change later, a record must not.
+    const frozen = JSON.parse(canonicalJson(data)) as { [key: string]: Json };
+    const base = { seq: this.list.length + 1, timeS, kind, text, data: frozen, prevHash };
     const record: AuditRecord = { ...base, hash: hashRecord(base) };
     this.list.push(record);
     return record;

@@ -1,6 +1,6 @@
 // `vigil run <scenario>`: the main job (DESIGN.md §5). Prints a readable timeline and
 // summary, or with --json the summary document; --out writes summary.json,
-// scene.czml and scene.geojson.
+// scene.czml, scene.geojson and audit.jsonl.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -10,6 +10,7 @@ import { type RunResult, runScenario } from '../../analysis/run-scenario.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { parseSeed } from '../options.ts';
 import { type Progress, progressBar } from '../progress.ts';
+import { renderAlertTable, renderEvidence } from '../render/alerts.ts';
 import { renderLaunchTable, renderSensorTable, renderTimeline } from '../render/timeline.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
 
@@ -29,7 +30,7 @@ export function register(program: Command): void {
     .argument('<scenario>', 'scenario file (YAML or JSON), or the name of a bundled scenario such as salvo')
     .option('--seed <n>', "random seed (overrides the scenario's seed)")
     .option('--json', 'print the summary document as JSON on stdout')
-    .option('--out <dir>', 'write summary.json, scene.czml and scene.geojson into this folder')
+    .option('--out <dir>', 'write summary.json, scene.czml, scene.geojson and audit.jsonl into this folder')
     .option('--quiet', 'print nothing but errors (and the JSON with --json)')
     .addHelpText(
       'after',
@@ -69,6 +70,11 @@ export function renderRun(run: RunResult): string {
     '',
     `${run.summary.reports.total} sensor reports, ${run.summary.reports.falseAlarms} not from real objects:`,
     renderSensorTable(run),
+    '',
+    'Alerts:',
+    renderAlertTable(run),
+    '',
+    renderEvidence(run),
   ].join('\n');
 }
 
@@ -84,7 +90,11 @@ export function writeOutputs(dir: string, run: RunResult): void {
   writeAtomic(join(dir, 'summary.json'), `${JSON.stringify(run.summary, null, 2)}\n`);
   writeAtomic(
     join(dir, 'scene.czml'),
-    `${JSON.stringify(sceneCzml(run.truth, run.scenario.name, run.sensors))}\n`,
+    `${JSON.stringify(sceneCzml(run.truth, run.scenario.name, run.sensors, run.summary.alerts))}\n`,
   );
-  writeAtomic(join(dir, 'scene.geojson'), `${JSON.stringify(sceneGeoJson(run.truth, run.sensors))}\n`);
+  writeAtomic(
+    join(dir, 'scene.geojson'),
+    `${JSON.stringify(sceneGeoJson(run.truth, run.sensors, run.summary.alerts))}\n`,
+  );
+  writeAtomic(join(dir, 'audit.jsonl'), run.centre.audit.toJsonLines());
 }

@@ -2,6 +2,7 @@
 // summary table of the launches.
 import type { RunResult } from '../../analysis/run-scenario.ts';
 import type { Milestone } from '../../world/truth.ts';
+import { alertTimelineRows } from './alerts.ts';
 import { formatClock, formatElapsed, formatLatLon, textTable } from './format.ts';
 
 function describe(m: Milestone): string {

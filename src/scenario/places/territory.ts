@@ -78,6 +78,15 @@ export interface Ellipse {
 
 const EARTH_KM = 6371;
 
+/** The boundary of an ellipse on the ground as a closed ring of [lonDeg, latDeg]. */
+export function ellipseRing(e: Ellipse, points = 48): number[][] {
+  const ring = ellipseSamplePoints(e, points)
+    .slice(1 + points)
+    .map(([lat, lon]) => [lon, lat]);
+  ring.push(ring[0]!);
+  return ring;
+}
+
 /** Points on and inside an ellipse on the ground (centre, boundary and a middle ring). */
 export function ellipseSamplePoints(e: Ellipse, boundaryPoints = 24): Array<[number, number]> {
   const out: Array<[number, number]> = [[e.latDeg, e.lonDeg]];

@@ -54,6 +54,15 @@ describe('audit chain', () => {
     expect(hash).toBe(expected);
   });
 
+  it('keeps a record as it was when appended, whatever the caller later does to its data', () => {
+    const log = new AuditLog();
+    const ids = ['T1'];
+    log.append(1, 'level-change', 'raised', { trackIds: ids });
+    ids.push('T2');
+    expect(log.records[0]!.data).toEqual({ trackIds: ['T1'] });
+    expect(verifyAuditLines(log.toJsonLines()).ok).toBe(true);
+  });
+
   it('verifies an intact chain', () => {
     expect(verifyAuditLines(sampleLog().toJsonLines())).toEqual({ ok: true, records: 4 });
   });
