@@ -6,6 +6,7 @@ const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {
   centre: () => import('./centre.ts'),
   flight: () => import('./flight.ts'),
   sensors: () => import('./sensors.ts'),
+  chain: () => import('./chain.ts'),
   ingest: () => import('./ingest.ts'),
   integrate: () => import('./integrate.ts'),
   ir: () => import('./ir.ts'),

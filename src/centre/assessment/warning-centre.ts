@@ -63,7 +63,7 @@ const RAD = 180 / Math.PI;
 /** Earliest positions kept per track for the boost fit. */
 const BOOST_SAMPLES = 10;
 /** How often a track's impact is predicted again, s. */
-const IMPACT_EVERY_S = 20;
+const IMPACT_EVERY_S = 30;
 /** Re-entry ballistic coefficient assumed when the track has no estimate, kg/m² [E]. */
 const DEFAULT_BETA_KG_M2 = 10_000;
 /** An alert lost (no live track) this long at the event level is withdrawn, s. */
@@ -274,7 +274,8 @@ export class WarningCentre {
           ? safely(() => launchFromBacktrack(t.positionEciM, t.velocityEciMps, t.timeS, this.cfg.gmst))
           : null);
     }
-    const ballistic = t.modeProbabilities.ballistic > 0.5;
+    // Only confirmed tracks are worth the 13 flights of an unscented prediction.
+    const ballistic = t.modeProbabilities.ballistic > 0.5 && t.status !== 'tentative';
     if (ballistic && tS - m.impactComputedS >= IMPACT_EVERY_S) {
       m.impactComputedS = tS;
       const state = Float64Array.of(...t.positionEciM, ...t.velocityEciMps);
