@@ -64,6 +64,8 @@ const RAD = 180 / Math.PI;
 const BOOST_SAMPLES = 10;
 /** How often a track's impact is predicted again, s. */
 const IMPACT_EVERY_S = 30;
+/** A track predicts its impact only when updated within this long, s. */
+const PREDICT_MAX_COAST_S = 30;
 /** Re-entry ballistic coefficient assumed when the track has no estimate, kg/m² [E]. */
 const DEFAULT_BETA_KG_M2 = 10_000;
 /** An alert lost (no live track) this long at the event level is withdrawn, s. */
@@ -275,7 +277,10 @@ export class WarningCentre {
           : null);
     }
     // Only confirmed tracks are worth the 13 flights of an unscented prediction.
-    const ballistic = t.modeProbabilities.ballistic > 0.5 && t.status !== 'tentative';
+    const ballistic =
+      t.modeProbabilities.ballistic > 0.5 &&
+      t.status !== 'tentative' &&
+      t.timeS - t.lastUpdateS < PREDICT_MAX_COAST_S;
     if (ballistic && tS - m.impactComputedS >= IMPACT_EVERY_S) {
       m.impactComputedS = tS;
       const state = Float64Array.of(...t.positionEciM, ...t.velocityEciMps);
@@ -456,14 +461,19 @@ export class WarningCentre {
       alert.launchRegion = placeAt(launch.latRad * RAD, launch.lonRad * RAD).name;
     }
     // The impact: the freshest prediction, from a live track when there is one.
-    const predicted = mine.filter((x) => x.m?.impact);
-    const pool = predicted.some((x) => live.has(x.id)) ? predicted.filter((x) => live.has(x.id)) : predicted;
-    const newest = Math.max(...pool.map((x) => x.m!.impactComputedS));
-    // Of the recent predictions, the tightest (a just-started track predicts loosely).
-    const fresh = pool
-      .filter((x) => x.m!.impactComputedS >= newest - 2 * IMPACT_EVERY_S)
-      .sort((p, q) => p.m!.impact!.area.semiMajorM - q.m!.impact!.area.semiMajorM);
-    const impact = fresh[0]?.m?.impact ?? null;
+    // The impact: of its tracks' predictions (made only from recently updated tracks),
+    // the one going farthest from the launch — spent stages fall back short of the
+    // payload — among those whose ellipse is small for their range; else the tightest.
+    const predictions = mine.map((x) => x.m?.impact).filter((p): p is ImpactPrediction => !!p);
+    const reach = (p: ImpactPrediction) =>
+      launch ? greatCircleDistance(launch.latRad, launch.lonRad, p.area.latRad, p.area.lonRad) : 0;
+    const sharp = predictions.filter((p) => p.area.semiMajorM < Math.max(100_000, 0.1 * reach(p)));
+    const candidates = (
+      sharp.length > 0
+        ? sharp.sort((p, q) => reach(q) - reach(p))
+        : predictions.sort((p, q) => p.area.semiMajorM - q.area.semiMajorM)
+    ).map((impact) => ({ m: { impact } }));
+    const impact = candidates[0]?.m?.impact ?? null;
     if (impact) {
       alert.impactArea = areaOf(impact.area);
       alert.impactTimeS = Math.round(impact.timeS * 10) / 10;
