@@ -33,6 +33,10 @@ export interface ImpactPrediction {
 /** Containment probability of reported ellipses, and the matching 2-D χ² scale √(−2 ln(1−p)). */
 export const ELLIPSE_PROBABILITY = 0.95;
 const ELLIPSE_SCALE = Math.sqrt(-2 * Math.log(1 - ELLIPSE_PROBABILITY));
+/** Impact dispersion the model does not represent, 1σ per axis, m [E] … */
+export const IMPACT_MODEL_SIGMA_M = 2000;
+/** … growing with the time from prediction to impact, m per s [E]. */
+export const IMPACT_MODEL_SIGMA_GROWTH_MPS = 10;
 /** Longest forward prediction, s (an ICBM from burnout lands within ~40 min). */
 const MAX_PREDICTION_S = 3 * 3600;
 
@@ -59,8 +63,10 @@ function flyToGround(
 /**
  * Unscented prediction of where and when a ballistic state comes down. `state` is
  * [x, y, z, vx, vy, vz] ECI (m, m/s) at time tS with covariance `cov` (6×6 row-major);
- * `betaKgM2` the ballistic coefficient assumed for re-entry; `gmstAt(t)` the Earth's
- * rotation angle. Null when the mean state does not reach the ground (orbital).
+ * `betaKgM2` the ballistic coefficient assumed for re-entry and `betaLogSigma` its
+ * uncertainty (σ of ln β; 0 for exact); `gmstAt(t)` the Earth's rotation angle;
+ * `includeModelError` adds the dispersion the model leaves out. Null when the mean
+ * state does not reach the ground (orbital).
  */
 export function predictImpact(
   state: Float64Array,
@@ -68,17 +74,21 @@ export function predictImpact(
   tS: number,
   betaKgM2: number,
   gmstAt: (tS: number) => number,
+  betaLogSigma = 0,
+  includeModelError = true,
 ): ImpactPrediction | null {
-  const n = 6;
+  // The state's 6 dimensions, plus the ballistic coefficient (log-normal, σ of ln β)
+  // as a 7th when it is uncertain.
+  const m = 6;
+  const n = betaLogSigma > 0 ? 7 : 6;
   // Unscented transform (Julier & Uhlmann 1997) with κ = 0: 2n symmetric points at
   // ±√n columns of √P, weights 1/(2n); the centre point fixes the local frame only.
   // (κ = 3 − n would give the centre a negative weight and can make the spread
   // indefinite.)
-  const kappa = 0;
-  const lambda = n + kappa;
-  const chol = new Float64Array(n * n);
+  const lambda = n;
+  const chol = new Float64Array(m * m);
   const scaled = Float64Array.from(cov, (v) => v * lambda);
-  if (!choleskyFactor(chol, scaled, n)) return null;
+  if (!choleskyFactor(chol, scaled, m)) return null;
   // 1e-7 relative keeps the integration error (metres) far below any track's uncertainty.
   const integrator = new Dopri5(6, { rtol: 1e-7, atol: Float64Array.of(10, 10, 10, 1e-2, 1e-2, 1e-2) });
   const derivative = ballisticDerivative(betaKgM2);
@@ -88,13 +98,23 @@ export function predictImpact(
   const centre = flyToGround(integrator, derivative, events, tS, state, gmstAt);
   if (!centre) return null;
   const points: Array<[number, number, number]> = [centre];
-  const weights = [kappa / lambda];
-  const sigma = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
+  const weights = [0];
+  const sigma = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
     for (const sign of [1, -1]) {
       // Column j of the lower Cholesky factor.
-      for (let i = 0; i < n; i++) sigma[i] = state[i]! + sign * chol[i * n + j]!;
+      for (let i = 0; i < m; i++) sigma[i] = state[i]! + sign * chol[i * m + j]!;
       const p = flyToGround(integrator, derivative, events, tS, sigma, gmstAt);
+      if (p) {
+        points.push(p);
+        weights.push(1 / (2 * lambda));
+      }
+    }
+  }
+  if (n === 7) {
+    for (const sign of [1, -1]) {
+      const beta = betaKgM2 * Math.exp(sign * Math.sqrt(lambda) * betaLogSigma);
+      const p = flyToGround(integrator, ballisticDerivative(beta), events, tS, state, gmstAt);
       if (p) {
         points.push(p);
         weights.push(1 / (2 * lambda));
@@ -137,6 +157,13 @@ export function predictImpact(
     cne += w * dn * de;
     ctt += w * (t - mt) * (t - mt);
   }
+  // What the flight model leaves out (winds, lift, break-up in re-entry, and the small
+  // unmodelled accelerations that grow with the prediction horizon) [E].
+  const modelSigma = includeModelError
+    ? IMPACT_MODEL_SIGMA_M + IMPACT_MODEL_SIGMA_GROWTH_MPS * Math.max(0, mt - tS)
+    : 0;
+  cnn += modelSigma ** 2;
+  cee += modelSigma ** 2;
   const tr = cnn + cee;
   const det = cnn * cee - cne * cne;
   const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));

@@ -1,4 +1,6 @@
-// Launch point and launch time of a track (issue 5), three ways by what the track holds:
+// Launch point and launch time of a track (issue 5), by what the track holds:
+// - a track seen climbing: its earliest state flown back as a uniformly accelerated
+//   climb from rest (launchFromEarliestState);
 // - a track seen in powered flight: its earliest Earth-fixed positions fitted by a
 //   quadratic in time per axis and extrapolated back to the ground (a rocket's early
 //   climb is close to constant acceleration); the fit's residual spread gives the
@@ -7,7 +9,7 @@
 //   without drag to the ground (the boost is not modelled, so the area is wide);
 // - an angle-only IR track: where its earliest line of sight meets the ground.
 import { ballisticDerivative } from '../../physics/ballistic.ts';
-import { ecefToGeodetic, eciToEcef } from '../../physics/frames.ts';
+import { ecefToGeodetic, eciToEcef, eciToEcefVelocity } from '../../physics/frames.ts';
 import { Dopri5, integrateUntil } from '../../physics/integrate/index.ts';
 
 export interface LaunchEstimate {
@@ -20,13 +22,14 @@ export interface LaunchEstimate {
   semiMajorM: number;
   semiMinorM: number;
   orientationRad: number;
-  method: 'boost-fit' | 'ballistic-backtrack' | 'line-of-sight';
+  method: 'earliest-state' | 'boost-fit' | 'ballistic-backtrack' | 'line-of-sight';
 }
 
-/** An Earth-fixed position of the track at a time. */
+/** An Earth-fixed position (and Earth-relative velocity) of the track at a time. */
 export interface FixedSample {
   tS: number;
   ecef: [number, number, number];
+  velocity: [number, number, number];
 }
 
 /** Share of the distance extrapolated taken as the boost fit's model error [E]. */
@@ -227,8 +230,59 @@ export function launchFromLineOfSight(
   };
 }
 
-/** Earth-fixed sample of an ECI position. */
-export function fixedSample(tS: number, positionEci: ArrayLike<number>, gmst: number): FixedSample {
+/** Earth-fixed sample of an ECI state. */
+export function fixedSample(
+  tS: number,
+  positionEci: ArrayLike<number>,
+  velocityEci: ArrayLike<number>,
+  gmst: number,
+): FixedSample {
   const e = eciToEcef(new Float64Array(3), positionEci, gmst);
-  return { tS, ecef: [e[0]!, e[1]!, e[2]!] };
+  const v = eciToEcefVelocity(new Float64Array(3), positionEci, velocityEci, gmst);
+  return { tS, ecef: [e[0]!, e[1]!, e[2]!], velocity: [v[0]!, v[1]!, v[2]!] };
+}
+
+/**
+ * Launch from the earliest state of a climbing rocket: a rocket starts from rest and its
+ * early climb is close to uniformly accelerated, so it has been flying τ = 2h/v_up since
+ * lift-off. Its horizontal acceleration grows from zero as the pitch programme tilts the
+ * thrust (and the thrust acceleration grows as propellant burns): roughly linearly, so
+ * v_h ∝ t² and the ground covered is v_h·τ/3.
+ * The uncertainty is MODEL_ERROR_FRACTION of that ground distance, at least
+ * `positionSigmaM` (the track's own position error).
+ */
+export function launchFromEarliestState(s: FixedSample, positionSigmaM: number): LaunchEstimate | null {
+  const [x, y, z] = s.ecef;
+  ecefToGeodetic(geo, s.ecef);
+  const lat = geo[0]!;
+  const lon = geo[1]!;
+  const h = geo[2]!;
+  const up = [Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)];
+  const [vx, vy, vz] = s.velocity;
+  const vUp = vx * up[0]! + vy * up[1]! + vz * up[2]!;
+  if (!(vUp > 50) || !(h > 0)) return null;
+  const tau = Math.min(300, 2 * (h / vUp));
+  // Back along the horizontal velocity by v_h·τ/3, and down to the ground.
+  const hx = vx - vUp * up[0]!;
+  const hy = vy - vUp * up[1]!;
+  const hz = vz - vUp * up[2]!;
+  const back = tau / 3;
+  const p = Float64Array.of(
+    x - hx * back - h * up[0]!,
+    y - hy * back - h * up[1]!,
+    z - hz * back - h * up[2]!,
+  );
+  ecefToGeodetic(geo, p);
+  const covered = Math.hypot(hx, hy, hz) * back;
+  const sigma = Math.max(positionSigmaM, MODEL_ERROR_FRACTION * covered, 1000);
+  return {
+    timeS: s.tS - tau,
+    timeSigmaS: Math.max(3, 0.25 * tau),
+    latRad: geo[0]!,
+    lonRad: geo[1]!,
+    semiMajorM: SCALE95 * sigma,
+    semiMinorM: SCALE95 * sigma,
+    orientationRad: 0,
+    method: 'earliest-state',
+  };
 }

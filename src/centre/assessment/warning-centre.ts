@@ -27,6 +27,7 @@ import {
   type LaunchEstimate,
   launchFromBacktrack,
   launchFromBoost,
+  launchFromEarliestState,
   launchFromLineOfSight,
 } from './launch-estimate.ts';
 
@@ -50,6 +51,8 @@ export interface Raid {
 /** Per-track memory of the assessment. */
 interface TrackMemory {
   samples: FixedSample[];
+  /** Position error of the first sample, 1σ per axis, m. */
+  firstPositionSigmaM: number;
   launch: LaunchEstimate | null;
   impact: ImpactPrediction | null;
   impactComputedS: number;
@@ -64,10 +67,14 @@ const RAD = 180 / Math.PI;
 const BOOST_SAMPLES = 10;
 /** How often a track's impact is predicted again, s. */
 const IMPACT_EVERY_S = 30;
+/** Share of the farthest predicted reach within which predictions count as the payload's. */
+const FAR_CLUSTER = 0.7;
 /** A track predicts its impact only when updated within this long, s. */
 const PREDICT_MAX_COAST_S = 30;
 /** Re-entry ballistic coefficient assumed when the track has no estimate, kg/m² [E]. */
 const DEFAULT_BETA_KG_M2 = 10_000;
+/** Spread of that assumption, σ of ln β [E]: RVs span a few thousand to tens of thousands of kg/m². */
+const DEFAULT_BETA_LOG_SIGMA = 0.7;
 /** An alert lost (no live track) this long at the event level is withdrawn, s. */
 const LOST_EVENT_S = 300;
 /** Two tracks predicted to come down this close, this close in time, are one launch. */
@@ -248,6 +255,7 @@ export class WarningCentre {
     if (!m) {
       m = {
         samples: [],
+        firstPositionSigmaM: 0,
         launch: null,
         impact: null,
         impactComputedS: -1e9,
@@ -266,12 +274,27 @@ export class WarningCentre {
     m.lastSeenS = t.lastUpdateS;
     const last = m.samples[m.samples.length - 1];
     if ((!last || t.timeS > last.tS + 0.5) && m.samples.length < BOOST_SAMPLES) {
-      m.samples.push(fixedSample(t.timeS, t.positionEciM, this.cfg.gmst(t.timeS)));
+      m.samples.push(fixedSample(t.timeS, t.positionEciM, t.velocityEciMps, this.cfg.gmst(t.timeS)));
+      if (m.samples.length === 1) {
+        m.firstPositionSigmaM = Math.sqrt((t.covariance[0]! + t.covariance[9]! + t.covariance[18]!) / 3);
+      }
     }
     const boosted = t.lineage.ir !== null || t.features.maxThrustAccelMps2 > 5;
-    if (!m.launch || (m.launch.method !== 'boost-fit' && boosted && m.samples.length >= 3)) {
+    if (
+      !m.launch ||
+      m.launch.method === 'line-of-sight' ||
+      (m.launch.method === 'ballistic-backtrack' && boosted) ||
+      (m.launch.method === 'earliest-state' && m.samples.length >= 3)
+    ) {
+      // A climbing track: the earliest state, or the boost fit once it has the points,
+      // whichever is tighter; a track first seen in free flight: flown back to the ground.
+      const options = boosted
+        ? [launchFromEarliestState(m.samples[0]!, m.firstPositionSigmaM), launchFromBoost(m.samples)].filter(
+            (l): l is LaunchEstimate => l !== null,
+          )
+        : [];
       m.launch =
-        (boosted ? launchFromBoost(m.samples) : null) ??
+        options.sort((p, q) => p.semiMajorM - q.semiMajorM)[0] ??
         (t.modeProbabilities.boost < 0.5
           ? safely(() => launchFromBacktrack(t.positionEciM, t.velocityEciMps, t.timeS, this.cfg.gmst))
           : null);
@@ -286,11 +309,15 @@ export class WarningCentre {
       const state = Float64Array.of(...t.positionEciM, ...t.velocityEciMps);
       const cov = new Float64Array(36);
       for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) cov[i * 6 + j] = t.covariance[i * 8 + j]!;
-      const beta =
-        t.inverseBallisticCoefficientM2PerKg > 1e-6
-          ? 1 / t.inverseBallisticCoefficientM2PerKg
-          : DEFAULT_BETA_KG_M2;
-      m.impact = safely(() => predictImpact(state, cov, t.timeS, beta, this.cfg.gmst)) ?? m.impact;
+      // β from the track's drag estimate when it has one (in re-entry), else a typical RV's
+      // with a wide log-normal spread.
+      const kappa = t.inverseBallisticCoefficientM2PerKg;
+      const kappaSd = Math.sqrt(Math.max(0, t.covariance[7 * 8 + 7]!));
+      const known = kappa > 1e-6 && kappaSd < kappa;
+      const beta = known ? 1 / kappa : DEFAULT_BETA_KG_M2;
+      const betaLogSigma = known ? Math.max(0.1, kappaSd / kappa) : DEFAULT_BETA_LOG_SIGMA;
+      m.impact =
+        safely(() => predictImpact(state, cov, t.timeS, beta, this.cfg.gmst, betaLogSigma)) ?? m.impact;
     }
     m.evidence = trackEvidence(t, m.launch, m.impact);
     m.classification = classify(m.evidence);
@@ -462,17 +489,17 @@ export class WarningCentre {
     }
     // The impact: the freshest prediction, from a live track when there is one.
     // The impact: of its tracks' predictions (made only from recently updated tracks),
-    // the one going farthest from the launch — spent stages fall back short of the
-    // payload — among those whose ellipse is small for their range; else the tightest.
+    // those that reach as far as the farthest (within FAR_CLUSTER of it: the payload and
+    // the last stage come down together; earlier stages fall back short of them), and
+    // of those the tightest.
     const predictions = mine.map((x) => x.m?.impact).filter((p): p is ImpactPrediction => !!p);
     const reach = (p: ImpactPrediction) =>
       launch ? greatCircleDistance(launch.latRad, launch.lonRad, p.area.latRad, p.area.lonRad) : 0;
-    const sharp = predictions.filter((p) => p.area.semiMajorM < Math.max(100_000, 0.1 * reach(p)));
-    const candidates = (
-      sharp.length > 0
-        ? sharp.sort((p, q) => reach(q) - reach(p))
-        : predictions.sort((p, q) => p.area.semiMajorM - q.area.semiMajorM)
-    ).map((impact) => ({ m: { impact } }));
+    const farthest = Math.max(0, ...predictions.map(reach));
+    const candidates = predictions
+      .filter((p) => reach(p) >= FAR_CLUSTER * farthest)
+      .sort((p, q) => p.area.semiMajorM - q.area.semiMajorM)
+      .map((impact) => ({ m: { impact } }));
     const impact = candidates[0]?.m?.impact ?? null;
     if (impact) {
       alert.impactArea = areaOf(impact.area);

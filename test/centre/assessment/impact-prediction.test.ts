@@ -1,7 +1,11 @@
 // Impact prediction against the world's own flight (same physics, exact state) and
 // against a Monte Carlo of the same uncertainty (an independent method).
 import { describe, expect, it } from 'vitest';
-import { predictImpact } from '../../../src/centre/assessment/impact-prediction.ts';
+import {
+  IMPACT_MODEL_SIGMA_GROWTH_MPS,
+  IMPACT_MODEL_SIGMA_M,
+  predictImpact,
+} from '../../../src/centre/assessment/impact-prediction.ts';
 import { gmstAt } from '../../../src/orbits/sidereal.ts';
 import { ballisticDerivative } from '../../../src/physics/ballistic.ts';
 import { ecefToGeodetic, eciToEcef } from '../../../src/physics/frames.ts';
@@ -45,7 +49,9 @@ describe('impact prediction', () => {
       greatCircleDistance(p.area.latRad, p.area.lonRad, impact.latDeg * D, impact.lonDeg * D) / 1000;
     expect(missKm).toBeLessThan(1);
     expect(Math.abs(p.timeS - rv.impactTimeS!)).toBeLessThan(1);
-    expect(p.area.semiMajorM).toBeLessThan(1000);
+    // With an exact state the ellipse is the model floor: 2.4477 × (σ₀ + growth × horizon).
+    const floor = IMPACT_MODEL_SIGMA_M + IMPACT_MODEL_SIGMA_GROWTH_MPS * (p.timeS - t);
+    expect(p.area.semiMajorM / (2.4477 * floor)).toBeCloseTo(1, 1);
   });
 
   it('gives the spread a Monte Carlo of the same uncertainty gives, and contains ≈95% of its points', () => {
@@ -55,7 +61,8 @@ describe('impact prediction', () => {
     const sdVel = 5;
     for (let i = 0; i < 6; i++) cov[i * 7] = (i < 3 ? sdPos : sdVel) ** 2;
     const mean = stateAtTime(t);
-    const p = predictImpact(mean, cov, t, rv.betaKgM2, gmst)!;
+    // The propagation alone (no model-error term), against the Monte Carlo of the same state.
+    const p = predictImpact(mean, cov, t, rv.betaKgM2, gmst, 0, false)!;
     // Monte Carlo: 300 states drawn from the covariance, each flown to the ground.
     const rng = createRng(7, 'mc');
     const integ = new Dopri5(6, { rtol: 1e-9, atol: 1 });
