@@ -38,6 +38,7 @@ export function renderTimeline(run: RunResult): string {
       });
     }
   }
+  rows.push(...alertTimelineRows(run));
   for (const r of firstReports(run))
     rows.push({
       t: r.timeS,
