@@ -1,11 +1,12 @@
 // The historical incidents and a real attack through the whole chain: each ends the way
 // the issue expects, for the reasons the evidence gives (scenarios/incidents/README.md).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../src/analysis/run-scenario.ts';
 import type { AlertSummary } from '../../../src/analysis/summary.ts';
 import { levelRank } from '../../../src/centre/assessment/alert.ts';
-import { loadScenarioFile } from '../../../src/scenario/load.ts';
+import { loadScenarioFile, parseScenario } from '../../../src/scenario/load.ts';
 
 const DIR = join(import.meta.dirname, '../../../scenarios/incidents');
 
@@ -24,6 +25,17 @@ describe('incidents', () => {
     expect(highest(s.alerts)).toBeLessThanOrEqual(levelRank('launch-detected'));
     expect(s.warning.firstConfirmedS).toBeNull();
     expect(evidence(s.alerts)).toMatch(/no radar has seen it|stays over one ground point/);
+  });
+
+  it('1983 inverted: the same glint with a radar able to see the fields still never confirms (the radar sees nothing)', () => {
+    const text = readFileSync(join(DIR, '1983-oko-glint.yaml'), 'utf8').replace(
+      '  radars:\n',
+      '  radars:\n    - { id: cavalier, site: [48.725, -97.9], faces: [{ boresightDeg: 270, halfWidthDeg: 60, minElevationDeg: 1.9, maxElevationDeg: 90, maxRangeKm: 3300, band: UHF, revisitS: 5, rangeSigmaM: 150, angleSigmaDeg: 0.1 }] }\n',
+    );
+    const s = runScenario(parseScenario(text, '1983-with-radar.yaml')).summary;
+    expect(s.reports.bySensor['cavalier:1']).toBeGreaterThan(0);
+    expect(s.alerts.length).toBeGreaterThan(0);
+    expect(s.warning.firstConfirmedS).toBeNull();
   });
 
   it('1995 with the notification delivered: matched to it and kept below attack-warning', () => {
