@@ -5,19 +5,12 @@
 // specific impulses are textbook values for the propellant type. Each class is
 // calibrated only so that its reach matches its class's public range band (checked
 // in test/world/vehicles.test.ts), never to a particular flight.
+import { LAUNCH_CLASSES, type LaunchClass } from '../scenario/schema-events.ts';
 
-export const VEHICLE_CLASSES = [
-  'icbm-liquid',
-  'icbm-solid',
-  'slbm',
-  'irbm',
-  'mrbm',
-  'srbm',
-  'slv',
-  'sounding-rocket',
-] as const;
+/** The class names are a contract (DESIGN.md §5); the scenario format defines them. */
+export const VEHICLE_CLASSES = LAUNCH_CLASSES;
 
-export type VehicleClass = (typeof VEHICLE_CLASSES)[number];
+export type VehicleClass = LaunchClass;
 
 export interface Stage {
   /** Gross mass of the stage including propellant, kg. */

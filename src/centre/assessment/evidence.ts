@@ -7,33 +7,18 @@ import type { TrackEvidence } from './classify.ts';
 import type { ImpactPrediction } from './impact-prediction.ts';
 import type { LaunchEstimate } from './launch-estimate.ts';
 
-/** Perigee altitude of the (inertial) orbit through a state, m (negative: it meets the Earth). */
-export function perigeeAltitudeM(r: ArrayLike<number>, v: ArrayLike<number>): number {
+/** Perigee and apogee altitudes of the (inertial) orbit through a state, m (apogee Infinity when unbound). */
+export function apsidesOf(r: ArrayLike<number>, v: ArrayLike<number>): { perigeeM: number; apogeeM: number } {
   const rn = Math.hypot(r[0]!, r[1]!, r[2]!);
   const v2 = v[0]! ** 2 + v[1]! ** 2 + v[2]! ** 2;
   const energy = v2 / 2 - MU_EARTH / rn;
-  if (energy >= 0) return Number.POSITIVE_INFINITY;
-  const a = -MU_EARTH / (2 * energy);
-  const hx = r[1]! * v[2]! - r[2]! * v[1]!;
-  const hy = r[2]! * v[0]! - r[0]! * v[2]!;
-  const hz = r[0]! * v[1]! - r[1]! * v[0]!;
-  const h2 = hx * hx + hy * hy + hz * hz;
-  const e = Math.sqrt(Math.max(0, 1 - h2 / (MU_EARTH * a)));
-  return a * (1 - e) - WGS84_A;
-}
-
-/** Apogee altitude of the orbit through a state, m (Infinity when unbound). */
-export function apogeeAltitudeM(r: ArrayLike<number>, v: ArrayLike<number>): number {
-  const rn = Math.hypot(r[0]!, r[1]!, r[2]!);
-  const v2 = v[0]! ** 2 + v[1]! ** 2 + v[2]! ** 2;
-  const energy = v2 / 2 - MU_EARTH / rn;
-  if (energy >= 0) return Number.POSITIVE_INFINITY;
+  if (energy >= 0) return { perigeeM: Number.POSITIVE_INFINITY, apogeeM: Number.POSITIVE_INFINITY };
   const a = -MU_EARTH / (2 * energy);
   const hx = r[1]! * v[2]! - r[2]! * v[1]!;
   const hy = r[2]! * v[0]! - r[0]! * v[2]!;
   const hz = r[0]! * v[1]! - r[1]! * v[0]!;
   const e = Math.sqrt(Math.max(0, 1 - (hx * hx + hy * hy + hz * hz) / (MU_EARTH * a)));
-  return a * (1 + e) - WGS84_A;
+  return { perigeeM: a * (1 - e) - WGS84_A, apogeeM: a * (1 + e) - WGS84_A };
 }
 
 /** Flight-path angle of the Earth-relative velocity, rad. */
@@ -79,14 +64,15 @@ export function trackEvidence(
         : null;
   const r = t.positionEciM;
   const v = t.velocityEciMps;
-  const orbital = !boosting && perigeeAltitudeM(r, v) > 120_000;
+  const apsides = apsidesOf(r, v);
+  const orbital = !boosting && apsides.perigeeM > 120_000;
   const rangeKm =
     launch && impact
       ? greatCircleDistance(launch.latRad, launch.lonRad, impact.area.latRad, impact.area.lonRad) / 1000
       : null;
   // Apogee: of the orbit through the state — or, once the track is past its apogee and
   // drag bends the path, the highest point it was seen at.
-  const orbitApogee = boosting ? null : apogeeAltitudeM(r, v);
+  const orbitApogee = boosting ? null : apsides.apogeeM;
   const apogee =
     orbitApogee === null
       ? null
