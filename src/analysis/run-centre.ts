@@ -16,6 +16,7 @@ export function runCentre(
   scenario: Scenario,
   reports: readonly SensorReport[],
   onProgress?: (done: number, total: number) => void,
+  onCycle?: (tS: number, centre: WarningCentre) => void,
 ): WarningCentre {
   const territory = resolveTerritory(scenario.defended, (i, message) =>
     scenarioProblem(scenario.source, ['defended', i], message),
@@ -34,6 +35,7 @@ export function runCentre(
     while (next < reports.length && reports[next]!.timeS <= t) next++;
     centre.ingest(reports.slice(from, next), t);
     centre.assess(t);
+    onCycle?.(t, centre);
     if (k % 20 === 0 || k === steps) onProgress?.(k, steps);
   }
   return centre;

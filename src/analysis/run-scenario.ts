@@ -8,6 +8,7 @@ import { generateTruth } from '../world/generate.ts';
 import type { Truth } from '../world/truth.ts';
 import { summariseAlerts, summariseRaids, summariseTracks, warningOf } from './alert-summary.ts';
 import { runCentre } from './run-centre.ts';
+import { PictureSampler, scoreRun } from './scoring.ts';
 import { countReports, firstRvImpactS, type SummaryDocument, summariseTruth } from './summary.ts';
 
 export interface RunOptions {
@@ -31,7 +32,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const progress = options.onProgress;
   const truth = generateTruth(scenario, { onProgress: (d, t) => progress?.('flights', d, t) });
   const sensors = simulateNetwork(scenario, truth, seed, (d, t) => progress?.('sensors', d, t));
-  const centre = runCentre(scenario, sensors.reports, (d, t) => progress?.('centre', d, t));
+  const sampler = new PictureSampler();
+  const centre = runCentre(scenario, sensors.reports, (d, t) => progress?.('centre', d, t), sampler.onCycle);
   const firstImpact = firstRvImpactS(truth);
   const summary: SummaryDocument = {
     scenario: scenario.name,
@@ -44,6 +46,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     alerts: summariseAlerts(centre),
     raids: summariseRaids(centre),
     warning: warningOf(centre, firstImpact),
+    scoring: scoreRun(truth, sensors.labels, centre, sampler),
   };
   return { scenario, seed, truth, sensors, centre, summary };
 }

@@ -6,6 +6,7 @@ import { greatCircleDistance } from '../physics/geodesy.ts';
 import type { NetworkRun } from '../sensors/run-network.ts';
 import type { Truth, TruthObject } from '../world/truth.ts';
 import type { RaidSummary } from './alert-summary.ts';
+import type { ScoringSummary } from './scoring.ts';
 
 export interface LatLon {
   latDeg: number;
@@ -94,6 +95,8 @@ export interface SummaryDocument {
   alerts: AlertSummary[];
   raids: RaidSummary[];
   warning: WarningSummary;
+  /** The track picture scored against the truth (a separate section: the centre never sees it). */
+  scoring: ScoringSummary;
 }
 
 /** Rounds to `digits` decimals (and turns −0 into 0). */

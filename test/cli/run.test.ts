@@ -24,14 +24,34 @@ describe('vigil run', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(
-      expect.arrayContaining(['scenario', 'seed', 'epoch', 'durationS', 'truth', 'reports', 'tracks', 'alerts', 'warning']),
+      expect.arrayContaining([
+        'scenario',
+        'seed',
+        'epoch',
+        'durationS',
+        'truth',
+        'reports',
+        'tracks',
+        'alerts',
+        'warning',
+      ]),
     );
     expect(doc.scenario).toBe('CLI test');
     expect(doc.seed).toBe(7);
     expect(doc.durationS).toBe(2700);
     const rv = doc.truth.objects.find((o: { id: string }) => o.id === 'L1/rv');
     expect(Object.keys(rv)).toEqual(
-      expect.arrayContaining(['id', 'kind', 'eventId', 'launchTimeS', 'impactTimeS', 'launch', 'impact', 'apogeeKm', 'rangeKm']),
+      expect.arrayContaining([
+        'id',
+        'kind',
+        'eventId',
+        'launchTimeS',
+        'impactTimeS',
+        'launch',
+        'impact',
+        'apogeeKm',
+        'rangeKm',
+      ]),
     );
     expect(rv.kind).toBe('rv');
     expect(rv.launchTimeS).toBe(60);
@@ -41,6 +61,16 @@ describe('vigil run', () => {
     // Two salvo launches, each an RV and three spent stages.
     expect(doc.truth.objects.filter((o: { eventId: string }) => o.eventId.startsWith('M1#')).length).toBe(8);
     expect(doc.warning.firstImpactS).toBeGreaterThan(300);
+  });
+
+  it('scores the track picture against the truth in a separate section', async () => {
+    const doc = JSON.parse((await runCli('run', file, '--json')).stdout);
+    const s = doc.scoring;
+    expect(s.launches.total).toBe(3);
+    expect(s.launches.confirmed).toBe(3);
+    expect(s.tracks.meanPurity).toBeGreaterThan(0.8);
+    expect(s.gospa.meanKm).toBeCloseTo(s.gospa.localisationKm + s.gospa.missedKm + s.gospa.falseKm, 1);
+    expect(s.rmsPositionErrorKm).toBeLessThan(50);
   });
 
   it('--seed overrides the scenario seed', async () => {
@@ -71,9 +101,13 @@ describe('vigil run', () => {
     expect(Math.hypot(x, y, z)).toBeLessThan(6.39e6);
     const geo = JSON.parse(readFileSync(join(dir, 'scene.geojson'), 'utf8'));
     expect(geo.type).toBe('FeatureCollection');
-    const impacts = geo.features.filter((f: { properties: { role: string } }) => f.properties.role === 'impact');
+    const impacts = geo.features.filter(
+      (f: { properties: { role: string } }) => f.properties.role === 'impact',
+    );
     expect(impacts.length).toBeGreaterThan(0);
-    const tracks = geo.features.filter((f: { properties: { role: string } }) => f.properties.role === 'ground-track');
+    const tracks = geo.features.filter(
+      (f: { properties: { role: string } }) => f.properties.role === 'ground-track',
+    );
     for (const t of tracks)
       for (const line of t.geometry.coordinates)
         for (let i = 1; i < line.length; i++) expect(Math.abs(line[i][0] - line[i - 1][0])).toBeLessThan(180);
@@ -90,7 +124,9 @@ describe('vigil run', () => {
     const bad = tempFile('far.yaml', SCENARIO.replace('class: slbm', 'class: srbm'));
     const r = await runCli('run', bad);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/far\.yaml:\d+:\d+: events\[1\]\.to: aim point is \d+ km away, beyond the reach of class 'srbm'/);
+    expect(r.stderr).toMatch(
+      /far\.yaml:\d+:\d+: events\[1\]\.to: aim point is \d+ km away, beyond the reach of class 'srbm'/,
+    );
   });
 
   it('exits 2 on a bad flag, a missing file and a bad seed (real process exit codes)', () => {

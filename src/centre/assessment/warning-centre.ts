@@ -14,7 +14,12 @@ import type { SensorReport } from '../../sensors/report.ts';
 import { type AuditKind, AuditLog } from '../audit/audit-log.ts';
 import type { Json } from '../audit/canonical-json.ts';
 import { type CentreTracker, createCentreTracker } from '../fusion/centre-tracker.ts';
-import { type PictureAngleOnlyTrack, type PictureTrack, rayGroundPoint } from '../fusion/picture.ts';
+import {
+  type PictureAngleOnlyTrack,
+  type PictureTrack,
+  rayGroundPoint,
+  type TrackPicture,
+} from '../fusion/picture.ts';
 import { matchNotification } from '../notifications/match.ts';
 import { NotificationRegistry } from '../notifications/registry.ts';
 import { type Alert, type AlertLevel, type Area, levelRank, newAlert, raise } from './alert.ts';
@@ -204,6 +209,7 @@ export class WarningCentre {
   /** The IR and radar sensors behind each alert, as of its last evaluation. */
   private readonly sensorsOf = new Map<string, { ir: Set<string>; radar: Set<string> }>();
   private nextAlert = 1;
+  private lastPicture: TrackPicture | null = null;
 
   constructor(cfg: WarningCentreConfig) {
     this.cfg = cfg;
@@ -228,6 +234,7 @@ export class WarningCentre {
   /** One assessment cycle at time tS. */
   assess(tS: number): void {
     const picture = this.tracker.picture(tS);
+    this.lastPicture = picture;
     const gmst = this.cfg.gmst;
     for (const t of picture.tracks) this.assessTrack(t, tS);
     for (const a of picture.angleOnly) this.assessAngleOnly(a, tS, gmst);
@@ -779,6 +786,11 @@ export class WarningCentre {
 
   private record(tS: number, kind: AuditKind, text: string, data: { [key: string]: Json }): void {
     this.audit.append(Math.round(tS * 1000) / 1000, kind, text, data);
+  }
+
+  /** The track picture of the last assessment (null before the first). */
+  latestPicture(): TrackPicture | null {
+    return this.lastPicture;
   }
 
   /** The centre's classification of a track, if it has assessed it. */

@@ -10,7 +10,7 @@ import { type RunResult, runScenario } from '../../analysis/run-scenario.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { parseSeed } from '../options.ts';
 import { type Progress, progressBar } from '../progress.ts';
-import { renderAlertTable, renderEvidence } from '../render/alerts.ts';
+import { renderAlertTable, renderEvidence, renderScoring } from '../render/alerts.ts';
 import { renderLaunchTable, renderSensorTable, renderTimeline } from '../render/timeline.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
 
@@ -75,6 +75,8 @@ export function renderRun(run: RunResult): string {
     renderAlertTable(run),
     '',
     renderEvidence(run),
+    '',
+    renderScoring(run),
   ].join('\n');
 }
 

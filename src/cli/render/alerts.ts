@@ -66,3 +66,12 @@ export function renderEvidence(run: RunResult): string {
     )
     .join('\n');
 }
+
+/** The picture scored against the truth, in two lines. */
+export function renderScoring(run: RunResult): string {
+  const s = run.summary.scoring;
+  return [
+    `Scored against the truth (the centre never sees it): ${s.launches.confirmed} of ${s.launches.total} launches got a confirmed track (median ${s.launches.medianConfirmAfterLaunchS ?? '-'} s after launch); ${s.tracks.confirmed} confirmed tracks, mean purity ${s.tracks.meanPurity ?? '-'}, RMS position error ${s.rmsPositionErrorKm ?? '-'} km.`,
+    `GOSPA (c = ${s.gospa.cutoffKm} km, every ${30} s, all objects incl. spent stages): mean ${s.gospa.meanKm} km = localisation ${s.gospa.localisationKm} + missed ${s.gospa.missedKm} + false ${s.gospa.falseKm}.`,
+  ].join('\n');
+}
