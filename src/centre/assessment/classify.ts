@@ -122,7 +122,9 @@ export function classify(e: TrackEvidence): Classification {
     log['sounding-rocket'] -= 4;
     drivers.push('orbital: perigee above the atmosphere');
   } else if (e.burnTimeS !== null && e.burnTimeS > SPACE_LAUNCH_MIN_BURN_S) {
-    log['space-launch'] += 3;
+    // No missile burns this long (DOMAIN.md §2: ICBM boost ≤ 5 min; SLV 8–10 min).
+    log['space-launch'] += 5;
+    log['ballistic-missile'] -= 3;
     drivers.push(`powered for ${Math.round(e.burnTimeS)} s, longer than any missile`);
   } else if (e.burnTimeS !== null && poweredFlight) {
     log['space-launch'] -= 1;
@@ -143,8 +145,9 @@ export function classify(e: TrackEvidence): Classification {
       log['sounding-rocket'] -= 2;
       if (!e.orbital) {
         log['ballistic-missile'] += 1.5;
-        // Coming back down on a predicted impact: not on its way to orbit.
-        log['space-launch'] -= 3;
+        // Coming back down on a predicted impact: not on its way to orbit (unless it
+        // has burned longer than any missile: a spent stage of a space launch falls too).
+        if (!(e.burnTimeS !== null && e.burnTimeS > SPACE_LAUNCH_MIN_BURN_S)) log['space-launch'] -= 3;
       }
       drivers.push(`ballistic path: ${Math.round(e.rangeKm)} km range, apogee ${Math.round(e.apogeeKm)} km`);
     }

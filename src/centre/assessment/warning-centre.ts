@@ -82,6 +82,8 @@ const DEFAULT_BETA_KG_M2 = 10_000;
 const DEFAULT_BETA_LOG_SIGMA = 0.7;
 /** An alert lost (no live track) this long at the event level is withdrawn, s. */
 const LOST_EVENT_S = 300;
+/** An event followed this long is kept even when its tracks end, s. */
+const LONG_EVENT_S = 120;
 /** Two tracks predicted to come down this close, this close in time, are one launch. */
 const SAME_IMPACT_M = 400_000;
 const SAME_IMPACT_S = 240;
@@ -647,8 +649,10 @@ export class WarningCentre {
         `Withdrawn: judged false (${Math.round(pFalse * 100)}%) — ${c?.drivers.join('; ')}`,
       );
     } else if (alert.level === 'event' && alive.length === 0) {
+      // A short-lived event that is gone is withdrawn; one followed for minutes (a real
+      // object seen by radar alone, say) stays on the record at its level.
       const lastSeen = Math.max(...mine.map((x) => x.m?.lastSeenS ?? alert.timeS));
-      if (tS - lastSeen > LOST_EVENT_S)
+      if (tS - lastSeen > LOST_EVENT_S && lastSeen - alert.timeS < LONG_EVENT_S)
         this.cancel(alert, tS, 'Withdrawn: the event faded without becoming a launch');
     }
     for (const feed of this.inconsistentFeeds) {
