@@ -8,17 +8,19 @@ import { sceneCzml } from '../../analysis/export/czml.ts';
 import { sceneGeoJson } from '../../analysis/export/geojson.ts';
 import { type RunResult, runScenario } from '../../analysis/run-scenario.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
+import { type LiveFlags, runLive } from '../live-run.ts';
 import { parseSeed } from '../options.ts';
 import { type Progress, progressBar } from '../progress.ts';
 import { renderAlertTable, renderEvidence, renderScoring } from '../render/alerts.ts';
 import { renderLaunchTable, renderSensorTable, renderTimeline } from '../render/timeline.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
 
-interface RunFlags {
+interface RunFlags extends LiveFlags {
   seed?: string;
   json?: boolean;
   out?: string;
   quiet?: boolean;
+  live?: boolean;
 }
 
 export function register(program: Command): void {
@@ -32,6 +34,10 @@ export function register(program: Command): void {
     .option('--json', 'print the summary document as JSON on stdout')
     .option('--out <dir>', 'write summary.json, scene.czml, scene.geojson and audit.jsonl into this folder')
     .option('--quiet', 'print nothing but errors (and the JSON with --json)')
+    .option('--live', 'run it in a running `vigil serve` and follow it there (see --server, --token, --pace)')
+    .option('--server <url>', 'with --live: the service (default VIGIL_SERVER or http://127.0.0.1:8080)')
+    .option('--token <token>', 'with --live: an admin token (default VIGIL_TOKEN)')
+    .option('--pace <n>', "with --live: × real time (default 1), or 'max' for as fast as possible")
     .addHelpText(
       'after',
       `
@@ -41,6 +47,7 @@ Examples:
   $ vigil run my-scenario.yaml --json > summary.json`,
     )
     .action((scenarioArg: string, flags: RunFlags) => {
+      if (flags.live) return runLive(scenarioArg, flags);
       const seed = flags.seed === undefined ? undefined : parseSeed('--seed', flags.seed);
       const scenario = loadScenarioFile(resolveScenarioPath(scenarioArg));
       const bars = new Map<string, Progress>();

@@ -1,0 +1,28 @@
+// Request parts checked against their zod schemas, with the scenario loader's wording
+// (issue-messages.ts): a bad part is an InputError whose problems name the part
+// (`request body`, `query`, `path`), the field path and what was expected — one
+// problem per unknown key, so each is reported at its own path.
+import type { z } from 'zod';
+import { InputError, type InputProblem } from '../../scenario/input-error.ts';
+import { scenarioErrorMap } from '../../scenario/issue-messages.ts';
+
+export type RequestPart = 'request body' | 'query' | 'path';
+
+export function checkPart<T>(schema: z.ZodType<T>, value: unknown, part: RequestPart): T {
+  const result = schema.safeParse(value, { error: scenarioErrorMap });
+  if (result.success) return result.data;
+  throw new InputError(
+    result.error.issues.flatMap((issue): InputProblem[] => {
+      const path = issue.path.map((k) => (typeof k === 'number' ? k : String(k)));
+      if (issue.code === 'unrecognized_keys') {
+        const lines = issue.message.split('\n');
+        return issue.keys.map((key, i) => ({
+          source: part,
+          path: [...path, key],
+          message: lines[i] ?? 'unknown key',
+        }));
+      }
+      return [{ source: part, path, message: issue.message }];
+    }),
+  );
+}
