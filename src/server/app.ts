@@ -46,7 +46,7 @@ export interface AppOptions {
   /** Check every answer against its documented schema (tests). */
   checkResponses?: boolean;
   tickMs?: number;
-  stream?: { maxQueued?: number; maxInFlight?: number; pingMs?: number };
+  stream?: { maxQueued?: number; maxInFlightBytes?: number; pingMs?: number };
 }
 
 export interface App {

@@ -23,13 +23,18 @@ export interface SensorStatus {
   flagged: boolean;
 }
 
-interface Tally {
+export interface Tally {
   reports: number;
   lastReportS: number;
 }
 
+/** Reports received per sensor (up to some time). */
+export interface ReportCounts {
+  get(sensorId: string): Tally | undefined;
+}
+
 /** Running counts of reports per sensor. */
-export class SensorTally {
+export class SensorTally implements ReportCounts {
   private readonly counts = new Map<string, Tally>();
 
   add(reports: readonly SensorReport[]): void {
@@ -49,7 +54,7 @@ export class SensorTally {
 
 export function sensorStatus(
   info: SensorInfo,
-  tally: SensorTally,
+  tally: ReportCounts,
   flagged: boolean,
   tS: number,
 ): SensorStatus {
@@ -69,7 +74,7 @@ export function sensorStatus(
 /** Every sensor's status at tS, in the network's order. */
 export function sensorStatuses(
   sensors: readonly SensorInfo[],
-  tally: SensorTally,
+  tally: ReportCounts,
   flagged: ReadonlySet<string>,
   tS: number,
 ): SensorStatus[] {

@@ -66,17 +66,22 @@ export function scenarioRoutes(store: EventStore, bundledDir: string): RouteSpec
   const tag = 'scenarios';
   // The shipped files do not change while the service runs: read and check them once.
   let bundled: Array<{ id: string; text: string; digest: ReturnType<typeof digestOf> }> | null = null;
-  const readBundled = () =>
-    (bundled ??= bundledFiles(bundledDir).map((file) => {
-      const text = readFileSync(file, 'utf8');
-      return {
-        id: relative(bundledDir, file)
-          .replace(/\\/g, '/')
-          .replace(/\.ya?ml$/, ''),
-        text,
-        digest: check(text, file),
-      };
-    }));
+  const readBundled = () => {
+    if (!bundled) {
+      bundled = bundledFiles(bundledDir).map((file) => {
+        const text = readFileSync(file, 'utf8');
+        return {
+          id: relative(bundledDir, file)
+            .replace(/\\/g, '/')
+            .replace(/\.ya?ml$/, ''),
+          text,
+          digest: check(text, file),
+        };
+      });
+      bundled.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    }
+    return bundled;
+  };
   return [
     route({
       method: 'GET',

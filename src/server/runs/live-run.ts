@@ -32,7 +32,8 @@ import { RUN_MODES, type RunMode } from '../schemas/run.ts';
 import { AuditChain } from './audit-chain.ts';
 import { Mutex } from './mutex.ts';
 import { OperatorLedger } from './operator-ledger.ts';
-import { flaggedBy, readPicture } from './picture-reader.ts';
+import { readPicture } from './picture-reader.ts';
+import { ReportIndex } from './report-index.ts';
 import type { Picture, RunEvent, RunView, SnapshotReason } from './run-events.ts';
 import { loadRunSetup, type RunSetup } from './run-setup.ts';
 import { checkAddedNotification } from './scenario-check.ts';
@@ -83,8 +84,10 @@ export class LiveRun {
   private readonly deps: LiveRunDeps;
   private readonly ledger: OperatorLedger;
   private readonly chain: AuditChain;
+  private readonly reportIndex: ReportIndex;
   private stepper: RunStepper | null = null;
-  private readonly tally = new SensorTally();
+  /** Reports received up to the frontier, per sensor: kept while computing, for the stream's sensor statuses. */
+  private tally = new SensorTally();
   private flagged = new Set<string>();
   private sentStatus = new Map<string, string>();
   /** Time of the picture shown, and of the clock (between pictures while paced). */
@@ -106,6 +109,7 @@ export class LiveRun {
     this.setup = setup;
     this.ledger = ledger;
     this.chain = new AuditChain(deps.store, record.id);
+    this.reportIndex = new ReportIndex(deps.store, record.id);
     this.pictureS = this.clockS = record.progressS ?? 0;
     this.mode = modeOf(record.parameters);
     this.pace = paceOf(record.parameters);
@@ -115,12 +119,7 @@ export class LiveRun {
   static async load(deps: LiveRunDeps, record: RunRecord): Promise<LiveRun> {
     const setup = await loadRunSetup(deps.store, record);
     const ledger = new OperatorLedger(await deps.store.listOperatorActions(record.id));
-    const run = new LiveRun(deps, record, setup, ledger);
-    if (record.progressS !== null) {
-      run.tally.add(await deps.store.listReports(record.id, { toS: record.progressS }));
-      run.flagged = await flaggedBy(deps.store, record.id, record.progressS);
-    }
-    return run;
+    return new LiveRun(deps, record, setup, ledger);
   }
 
   get status(): RunStatus {
@@ -158,7 +157,15 @@ export class LiveRun {
   }
 
   picture(timeS: number): Promise<Picture> {
-    return readPicture(this.deps.store, this.record, this.durationS, this.sensors, this.ledger, timeS);
+    return readPicture(
+      this.deps.store,
+      this.record,
+      this.durationS,
+      this.sensors,
+      this.ledger,
+      this.reportIndex,
+      timeS,
+    );
   }
 
   /**
@@ -439,9 +446,9 @@ export class LiveRun {
         await this.mutex.run(async () => this.reachEnd());
         continue;
       }
-      if (this.mode === 'paced') {
-        if (!(await this.waitForClock(next))) continue;
-      } else await yieldTurn();
+      if (this.mode === 'paced' && !(await this.waitForClock(next))) continue;
+      // Always let I/O in between steps: a paced run behind its clock never sleeps.
+      await yieldTurn();
       await this.mutex.run(() => this.tick(next));
     }
   }
@@ -505,6 +512,9 @@ export class LiveRun {
         );
       this.deps.log.info({ runId: this.id, progressS: this.frontierS }, 'run rebuilt to its stored progress');
     }
+    this.tally = new SensorTally();
+    this.tally.add(stepper.network.reports.filter((r) => r.timeS <= stepper.timeS));
+    this.flagged = new Set(stepper.centre.feedsFlagged());
     this.stepper = stepper;
     return stepper;
   }

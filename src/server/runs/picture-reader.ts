@@ -10,6 +10,7 @@ import type { SensorInfo } from '../../sensors/run-network.ts';
 import type { EventStore } from '../../store/event-store.ts';
 import type { RunRecord } from '../../store/records.ts';
 import type { OperatorLedger } from './operator-ledger.ts';
+import type { ReportIndex } from './report-index.ts';
 import type { Picture } from './run-events.ts';
 
 /** The stored step whose picture stands at tS: the last step at or before it, or null before the first. */
@@ -36,10 +37,10 @@ export async function readPicture(
   durationS: number,
   sensors: readonly SensorInfo[],
   ledger: OperatorLedger,
+  reports: ReportIndex,
   timeS: number,
 ): Promise<Picture> {
   const stepS = stepAtOrBefore(run, durationS, timeS);
-  const tally = new SensorTally();
   if (stepS === null)
     return {
       runId: run.id,
@@ -47,21 +48,20 @@ export async function readPicture(
       stepS,
       tracks: [],
       alerts: [],
-      sensors: sensorStatuses(sensors, tally, new Set(), 0),
+      sensors: sensorStatuses(sensors, new SensorTally(), new Set(), 0),
     };
-  const [tracks, alerts, reports, flagged] = await Promise.all([
+  const [tracks, alerts, counts, flagged] = await Promise.all([
     store.tracksAt(run.id, stepS),
     store.alertsAt(run.id, stepS),
-    store.listReports(run.id, { toS: stepS }),
+    reports.countsAt(run.progressS ?? 0, stepS),
     flaggedBy(store, run.id, stepS),
   ]);
-  tally.add(reports);
   return {
     runId: run.id,
     timeS,
     stepS,
     tracks: tracks as LiveTrack[],
     alerts: alerts.map((a) => ledger.view(a, timeS)),
-    sensors: sensorStatuses(sensors, tally, flagged, stepS),
+    sensors: sensorStatuses(sensors, counts, flagged, stepS),
   };
 }

@@ -1,5 +1,6 @@
-// Per-client backpressure for the stream: at most `maxInFlight` messages handed to the
-// socket and not yet written out, and behind them a queue of at most `maxQueued`. A
+// Per-client backpressure for the stream: messages are handed to the socket while less
+// than `maxInFlightBytes` of them wait to be written out, and behind them waits a
+// queue of at most `maxQueued` messages. A
 // client that reads too slowly loses the oldest queued messages, never the newest, and
 // never makes the server buffer without bound; each loss is counted, and the owner is
 // told so it can send the client a fresh picture. Messages with the same coalescing key
@@ -12,7 +13,8 @@ export interface Transport {
 
 export interface ClientQueueOptions {
   maxQueued: number;
-  maxInFlight: number;
+  /** Bytes handed to the socket and not yet written out, beyond which the queue waits. */
+  maxInFlightBytes: number;
   /** Called after messages were dropped, with how many this time. */
   onDrop: (count: number) => void;
   /** Called when everything queued has been written out. */
@@ -30,6 +32,7 @@ export class ClientQueue {
   /** Short (at most maxQueued), so shifting from its front costs little. */
   private readonly queue: Queued[] = [];
   private inFlight = 0;
+  private inFlightBytes = 0;
   private closed = false;
   /** Messages dropped since the client connected. */
   dropped = 0;
@@ -74,11 +77,14 @@ export class ClientQueue {
   }
 
   private pump(): void {
-    while (!this.closed && this.inFlight < this.options.maxInFlight && this.queued > 0) {
+    while (!this.closed && this.inFlightBytes < this.options.maxInFlightBytes && this.queued > 0) {
       const next = this.queue.shift()!;
+      const bytes = Buffer.byteLength(next.data);
       this.inFlight++;
+      this.inFlightBytes += bytes;
       this.transport.send(next.data, (err) => {
         this.inFlight--;
+        this.inFlightBytes -= bytes;
         if (!err) this.sent++;
         this.pump();
         if (!this.closed && this.inFlight === 0 && this.queue.length === 0) this.options.onDrain();

@@ -14,7 +14,7 @@ export interface StreamHubOptions {
   runs: RunManager;
   log: RunLog;
   maxQueued?: number;
-  maxInFlight?: number;
+  maxInFlightBytes?: number;
   maxSubscriptions?: number;
   /** Interval of liveness pings, ms (0: none). */
   pingMs?: number;
@@ -35,7 +35,7 @@ export class StreamHub {
   private readonly runs: RunManager;
   private readonly log: RunLog;
   private readonly maxQueued: number;
-  private readonly maxInFlight: number;
+  private readonly maxInFlightBytes: number;
   private readonly maxSubscriptions: number;
   private readonly clients = new Set<Client>();
   private readonly unlisten: () => void;
@@ -45,7 +45,7 @@ export class StreamHub {
     this.runs = options.runs;
     this.log = options.log;
     this.maxQueued = options.maxQueued ?? 256;
-    this.maxInFlight = options.maxInFlight ?? 4;
+    this.maxInFlightBytes = options.maxInFlightBytes ?? 1 << 20;
     this.maxSubscriptions = options.maxSubscriptions ?? 16;
     this.unlisten = this.runs.listen((event) => this.broadcast(event));
     const pingMs = options.pingMs ?? 30_000;
@@ -74,7 +74,7 @@ export class StreamHub {
         },
         {
           maxQueued: this.maxQueued,
-          maxInFlight: this.maxInFlight,
+          maxInFlightBytes: this.maxInFlightBytes,
           onDrop: (count) => {
             client.unreported += count;
           },
