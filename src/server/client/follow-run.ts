@@ -53,9 +53,19 @@ async function upload(api: ApiClient, name: string, text: string): Promise<{ ver
   }
 }
 
-/** An API answer of 400 as the same located problems the CLI prints for a file. */
+/**
+ * The service's refusals as bad input: a token it does not take (401, 403), and a
+ * scenario it finds invalid (400) with the same located problems the CLI prints.
+ */
 function asInputError(err: unknown, file: string): unknown {
-  if (!(err instanceof ApiClientError) || err.status !== 400 || !err.body?.problems) return err;
+  if (!(err instanceof ApiClientError)) return err;
+  if (err.status === 401 || err.status === 403)
+    return new InputError({
+      source: '--token',
+      path: [],
+      message: err.body?.message ?? `refused (${err.status})`,
+    });
+  if (err.status !== 400 || !err.body?.problems) return err;
   return new InputError(
     err.body.problems.map((p) => ({
       source: p.source === undefined || p.source === 'request body' ? file : p.source,

@@ -36,7 +36,7 @@ import { readPicture } from './picture-reader.ts';
 import { ReportIndex } from './report-index.ts';
 import type { Picture, RunEvent, RunView, SnapshotReason } from './run-events.ts';
 import { loadRunSetup, type RunSetup } from './run-setup.ts';
-import { checkAddedNotification } from './scenario-check.ts';
+import { type CheckedScenarios, checkAddedNotification } from './scenario-check.ts';
 import { publishStep } from './step-publisher.ts';
 
 /** The reason a run paused by a stopping service carries; such runs go on when it starts again. */
@@ -56,6 +56,7 @@ export interface LiveRunDeps {
   bus: MessageBus;
   log: RunLog;
   emit: (event: RunEvent) => void;
+  scenarios: CheckedScenarios;
   /** Wall-clock interval of clock ticks in paced mode, ms. */
   tickMs: number;
 }
@@ -117,7 +118,7 @@ export class LiveRun {
   }
 
   static async load(deps: LiveRunDeps, record: RunRecord): Promise<LiveRun> {
-    const setup = await loadRunSetup(deps.store, record);
+    const setup = await loadRunSetup(deps.store, deps.scenarios, record);
     const ledger = new OperatorLedger(await deps.store.listOperatorActions(record.id));
     return new LiveRun(deps, record, setup, ledger);
   }

@@ -11,7 +11,7 @@ import type { Principal } from '../auth/roles.ts';
 import type { StartRunBody } from '../schemas/run.ts';
 import { LiveRun, type RunLog, SHUTDOWN_REASON } from './live-run.ts';
 import type { RunEvent, RunEventListener, RunView } from './run-events.ts';
-import { checkScenarioText, sourceNameFor } from './scenario-check.ts';
+import { CheckedScenarios, sourceNameFor } from './scenario-check.ts';
 
 export interface RunManagerOptions {
   store: EventStore;
@@ -28,6 +28,7 @@ export class RunManager {
   private readonly tickMs: number;
   private readonly runs = new Map<string, Promise<LiveRun>>();
   private readonly listeners = new Set<RunEventListener>();
+  private readonly scenarios = new CheckedScenarios();
   private closing = false;
 
   constructor(options: RunManagerOptions) {
@@ -60,7 +61,14 @@ export class RunManager {
         const record = await this.store.getRun(id);
         if (!record) throw new StoreError('not-found', `no run '${id}'`);
         return LiveRun.load(
-          { store: this.store, bus: this.bus, log: this.log, emit: (e) => this.emit(e), tickMs: this.tickMs },
+          {
+            store: this.store,
+            bus: this.bus,
+            log: this.log,
+            emit: (e) => this.emit(e),
+            scenarios: this.scenarios,
+            tickMs: this.tickMs,
+          },
           record,
         );
       })();
@@ -88,7 +96,7 @@ export class RunManager {
         'not-found',
         `no scenario '${body.scenario}'${body.version === undefined ? '' : ` version ${body.version}`}`,
       );
-    const { scenario } = checkScenarioText(version.text, sourceNameFor(version.name, version.text));
+    const { scenario } = this.scenarios.get(version.text, sourceNameFor(version.name, version.text));
     const record = await this.store.createRun({
       ...(body.id === undefined ? {} : { id: body.id }),
       scenarioName: version.name,

@@ -9,7 +9,7 @@ import type { Scenario } from '../../scenario/scenario.ts';
 import type { EventStore } from '../../store/event-store.ts';
 import type { NotificationRecord, RunRecord } from '../../store/records.ts';
 import { StoreError } from '../../store/store-error.ts';
-import { checkScenarioText, sourceNameFor, withNotifications } from './scenario-check.ts';
+import { type CheckedScenarios, sourceNameFor, withNotifications } from './scenario-check.ts';
 
 export interface RunSetup {
   /** The scenario version's text as stored. */
@@ -25,12 +25,16 @@ export interface RunSetup {
   added: NotificationRecord[];
 }
 
-export async function loadRunSetup(store: EventStore, run: RunRecord): Promise<RunSetup> {
+export async function loadRunSetup(
+  store: EventStore,
+  checked: CheckedScenarios,
+  run: RunRecord,
+): Promise<RunSetup> {
   const version = await store.getScenario(run.scenarioName, run.scenarioVersion);
   if (!version)
     throw new StoreError('not-found', `no scenario '${run.scenarioName}' version ${run.scenarioVersion}`);
   const sourceName = sourceNameFor(run.scenarioName, version.text);
-  const { scenario: fileScenario, network } = checkScenarioText(version.text, sourceName);
+  const { scenario: fileScenario, network } = checked.get(version.text, sourceName);
   const fileForm = parseScenarioFile(version.text, sourceName).notifications;
   const fileNotificationIds = new Set(fileScenario.notifications.map((n) => n.id));
   const deliveries = fileScenario.notifications.flatMap((n): DeliveredNotification[] =>

@@ -27,6 +27,31 @@ export function checkScenarioText(text: string, sourceName: string): CheckedScen
   return { scenario, network: runNetwork(scenario) };
 }
 
+/** Most checked scenarios kept. */
+const CACHE_SIZE = 64;
+
+/**
+ * Checked scenarios by their text, so that listing many runs of a few scenarios checks
+ * each scenario once (tens of milliseconds for a salvo). The oldest go first.
+ */
+export class CheckedScenarios {
+  private readonly cache = new Map<string, CheckedScenario>();
+
+  get(text: string, sourceName: string): CheckedScenario {
+    const key = `${sourceName}\n${text}`;
+    let checked = this.cache.get(key);
+    if (!checked) {
+      checked = checkScenarioText(text, sourceName);
+      this.cache.set(key, checked);
+      for (const oldest of this.cache.keys()) {
+        if (this.cache.size <= CACHE_SIZE) break;
+        this.cache.delete(oldest);
+      }
+    }
+    return checked;
+  }
+}
+
 /** The scenario text with `notifications` appended to its notifications list, as YAML. */
 export function withNotifications(text: string, notifications: readonly unknown[]): string {
   if (notifications.length === 0) return text;
