@@ -5,13 +5,14 @@ import { register as audit } from './audit.ts';
 import { register as coverage } from './coverage.ts';
 import { register as run } from './run.ts';
 import { register as score } from './score.ts';
+import { register as serve } from './serve.ts';
 import { register as track } from './track.ts';
 import { register as trajectory } from './trajectory.ts';
 import { register as validate } from './validate.ts';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [run, trajectory, validate, coverage, track, score, audit];
+const commands: Register[] = [run, trajectory, validate, coverage, track, score, audit, serve];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);
