@@ -38,10 +38,14 @@ export interface TestService extends App {
 }
 
 export async function testService(
-  options: Partial<Omit<AppOptions, 'store' | 'bus' | 'tokens'>> & { db?: string } = {},
+  options: Partial<Omit<AppOptions, 'store' | 'bus' | 'tokens'>> & {
+    db?: string;
+    openBus?: () => Promise<MessageBus>;
+  } = {},
 ): Promise<TestService> {
-  const store = await openStore(options.db ?? 'sqlite::memory:');
-  const bus = await openBus();
+  const { db, openBus: busOf, ...appOptions } = options;
+  const store = await openStore(db ?? 'sqlite::memory:');
+  const bus = await (busOf ?? openBus)();
   const tokens = new TokenStore(null);
   const logs: string[] = [];
   const stream = new Writable({
@@ -56,7 +60,7 @@ export async function testService(
     tokens,
     log: { level: 'info', stream },
     checkResponses: true,
-    ...options,
+    ...appOptions,
   });
   await app.app.ready();
   app.setState('ready');

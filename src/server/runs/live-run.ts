@@ -87,6 +87,8 @@ export class LiveRun {
   private readonly chain: AuditChain;
   private readonly reportIndex: ReportIndex;
   private stepper: RunStepper | null = null;
+  /** The bus publication of the last stored step. */
+  private published: Promise<void> = Promise.resolve();
   /** Reports received up to the frontier, per sensor: kept while computing, for the stream's sensor statuses. */
   private tally = new SensorTally();
   private flagged = new Set<string>();
@@ -262,7 +264,10 @@ export class LiveRun {
     });
   }
 
-  /** Stops the clock for a stopping service; a running run is paused to go on at the next start. */
+  /**
+   * Stops the clock for a stopping service (a running run is paused to go on at the
+   * next start) once the last step's bus messages are out.
+   */
   close(): Promise<void> {
     return this.mutex
       .run(async () => {
@@ -277,7 +282,8 @@ export class LiveRun {
         }
         this.wake?.();
       })
-      .then(() => this.loopDone);
+      .then(() => this.loopDone)
+      .then(() => this.published);
   }
 
   // --- what people add ---
@@ -533,7 +539,9 @@ export class LiveRun {
     }
     this.tally.add(step.reports);
     this.flagged = new Set(step.flaggedSensors);
-    publishStep(this.deps.bus, this.id, step).catch((err) =>
+    // One step's messages in flight at most: a slow bus slows the run rather than piling up.
+    await this.published;
+    this.published = publishStep(this.deps.bus, this.id, step).catch((err) =>
       this.deps.log.warn({ err, runId: this.id, timeS: step.timeS }, 'could not publish a step on the bus'),
     );
     if (emitDelta) {
