@@ -82,11 +82,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (status === 401) reply.header('www-authenticate', 'Bearer');
     reply.code(status).send(body);
   });
+  const webRoot = options.webRoot ?? join(REPO, 'web/dist');
+  const hasConsole = existsSync(join(webRoot, 'index.html'));
   app.setNotFoundHandler((request, reply) => {
-    const { status, body } = errorResponse(
-      new ApiError(404, `no route ${request.method} ${request.url.split('?')[0]}`),
-    );
-    reply.code(status).send(body);
+    const path = request.url.split('?')[0]!;
+    // The console routes its own pages: a page address that is no file gets index.html.
+    if (
+      hasConsole &&
+      request.method === 'GET' &&
+      !/^\/(api|ws|docs|openapi\.json)(\/|$)/.test(path) &&
+      (request.headers.accept ?? '').includes('text/html')
+    )
+      return reply.type('text/html; charset=utf-8').sendFile('index.html', webRoot);
+    const { status, body } = errorResponse(new ApiError(404, `no route ${request.method} ${path}`));
+    return reply.code(status).send(body);
   });
 
   const readiness = async (): Promise<Readiness> => {
@@ -134,8 +143,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   );
 
-  const webRoot = options.webRoot ?? join(REPO, 'web/dist');
-  if (existsSync(join(webRoot, 'index.html'))) {
+  if (hasConsole) {
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true });
   } else {
     app.get('/', async (_request, reply) =>

@@ -175,6 +175,13 @@ describe('the console', () => {
     expect((await call(withConsole.app, 'GET', '/app.js', null)).headers['content-type']).toMatch(
       /javascript/,
     );
+    // A page address of the console's own routing gets the page; API addresses stay 404.
+    const page = await withConsole.app.inject({ url: '/runs/r1/alerts', headers: { accept: 'text/html' } });
+    expect(page.body).toContain('vigil console');
+    expect(
+      json(await withConsole.app.inject({ url: '/api/none', headers: { accept: 'text/html' } }), 404).error,
+    ).toBe('not-found');
+    expect((await withConsole.app.inject({ url: '/missing.js' })).statusCode).toBe(404);
     // The API still answers beside the files.
     expect(json(await call(withConsole.app, 'GET', '/health', null), 200).status).toBe('ok');
     await withConsole.dispose();
