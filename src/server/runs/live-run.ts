@@ -599,6 +599,7 @@ export class LiveRun {
       reason,
       ...(expect ? { expect } : {}),
     });
+    this.deps.log.info({ runId: this.id, status, reason, progressS: this.record.progressS }, `run ${status}`);
     this.emitRun();
   }
 
