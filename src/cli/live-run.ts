@@ -17,11 +17,18 @@ export interface LiveFlags {
   server?: string;
   token?: string;
   pace?: string;
+  out?: string;
 }
 
 export const DEFAULT_SERVER = 'http://127.0.0.1:8080';
 
 export async function runLive(scenarioArg: string, flags: LiveFlags): Promise<void> {
+  if (flags.out !== undefined)
+    throw new InputError({
+      source: '--out',
+      path: [],
+      message: 'a live run is kept by the service: read it there (/api/runs/<id>/…), not with --out',
+    });
   const token = flags.token ?? process.env['VIGIL_TOKEN'];
   if (!token)
     throw new InputError({

@@ -69,7 +69,7 @@ describe('vigil run --live', () => {
     expect(doc.alerts.map(({ operator: _, ...a }: { operator: unknown }) => a)).toEqual(batch);
   });
 
-  it('exits 2 without a token, for a broken scenario (located) and for a bad pace', async () => {
+  it('exits 2 without a token, for a broken scenario (located), a bad pace, and --out', async () => {
     const saved = process.env['VIGIL_TOKEN'];
     delete process.env['VIGIL_TOKEN'];
     try {
@@ -88,6 +88,19 @@ describe('vigil run --live', () => {
     );
     const pace = await runCli('run', file, '--live', '--server', url, '--token', s.admin, '--pace', '-2');
     expect(pace.code).toBe(2);
+    const out = await runCli(
+      'run',
+      file,
+      '--live',
+      '--server',
+      url,
+      '--token',
+      s.admin,
+      '--out',
+      'somewhere',
+    );
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/--out: a live run is kept by the service/);
   });
 
   it('exits 2 when the service refuses the token, 1 when it is not there', async () => {

@@ -50,6 +50,12 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
 }
 
+/** The principal of a route that needs a role (never null there). */
+export function who(principal: Principal | null): Principal {
+  if (!principal) throw new Error('a route needing a role ran without a principal');
+  return principal;
+}
+
 /** Keeps each route's parameter, query and body types tied to its schemas. */
 export function route<P = unknown, Q = unknown, B = unknown>(spec: RouteSpec<P, Q, B>): RouteSpec {
   return spec as unknown as RouteSpec;

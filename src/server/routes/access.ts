@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { StoreError } from '../../store/store-error.ts';
 import type { TokenStore } from '../auth/token-store.ts';
-import { type RouteSpec, route } from '../http/route.ts';
+import { type RouteSpec, route, who } from '../http/route.ts';
 import { errorBodySchema } from '../schemas/common.ts';
 import {
   createdTokenSchema,
@@ -14,7 +14,6 @@ import {
   tokenIdParams,
   tokenInfoSchema,
 } from '../schemas/token.ts';
-import { who } from './runs.ts';
 
 export interface Readiness {
   status: 'ready' | 'starting' | 'stopping' | 'unavailable';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { verifyAuditLines } from '../../centre/audit/audit-log.ts';
 import { canonicalJson } from '../../centre/audit/canonical-json.ts';
 import type { EventStore } from '../../store/event-store.ts';
-import { type RouteSpec, route } from '../http/route.ts';
+import { type RouteSpec, route, who } from '../http/route.ts';
 import type { RunManager } from '../runs/run-manager.ts';
 import { errorBodySchema, runIdParams } from '../schemas/common.ts';
 import {
@@ -22,7 +22,6 @@ import {
   operatorActionSchema,
   timeRangeQuery,
 } from '../schemas/operator.ts';
-import { who } from './runs.ts';
 
 const bad = (d: string) => ({ description: d, schema: errorBodySchema });
 

@@ -2,18 +2,12 @@
 // clock — pause, resume (optionally at another pace or mode), seek, stop.
 import { z } from 'zod';
 import type { Principal } from '../auth/roles.ts';
-import { type RouteSpec, route } from '../http/route.ts';
+import { type RouteSpec, route, who } from '../http/route.ts';
 import type { RunManager } from '../runs/run-manager.ts';
 import { errorBodySchema, runIdParams } from '../schemas/common.ts';
 import { resumeBody, runsQuery, runViewSchema, seekBody, startRunBody } from '../schemas/run.ts';
 
 const bad = (d: string) => ({ description: d, schema: errorBodySchema });
-
-/** The principal of a route that needs a role (never null there). */
-export function who(principal: Principal | null): Principal {
-  if (!principal) throw new Error('a route needing a role ran without a principal');
-  return principal;
-}
 
 export function runRoutes(runs: RunManager): RouteSpec[] {
   const tag = 'runs';

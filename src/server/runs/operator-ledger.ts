@@ -32,10 +32,6 @@ export class OperatorLedger {
     this.actions.push(action);
   }
 
-  all(): readonly OperatorAction[] {
-    return this.actions;
-  }
-
   /** The operator state of `alert` as of simulation time tS (actions taken at a later time do not count). */
   stateOf(alert: AlertSummary, tS: number): OperatorState {
     const level = levelAt(alert, tS);
