@@ -8,6 +8,8 @@
 //   vigil.tracks              track updates from the centre
 //   vigil.alerts              alert changes from the centre
 //   vigil.notifications       launch notifications received or sent
+//   vigil.exchange.<centreId> signed messages to a warning centre from its partners
+//                             (src/exchange/subjects.ts names them)
 //   vigil.work.montecarlo     Monte Carlo work items (a work queue: each taken once)
 //   vigil.deadletter          messages a consumer rejected, with the reason (dead-letter.ts)
 //
@@ -97,6 +99,7 @@ export function streamLayout(root = DEFAULT_ROOT): StreamSpec[] {
     stream('TRACKS', [s.tracks], 24 * HOUR_MS, 1_000_000),
     stream('ALERTS', [s.alerts], 30 * 24 * HOUR_MS, 1_000_000),
     stream('NOTIFICATIONS', [s.notifications], 30 * 24 * HOUR_MS, 1_000_000),
+    stream('EXCHANGE', [`${root}.exchange.>`], 30 * 24 * HOUR_MS, 1_000_000),
     stream('WORK', [`${root}.work.>`], 24 * HOUR_MS, 1_000_000, 'workqueue'),
     stream('DEADLETTER', [s.deadLetter], 30 * 24 * HOUR_MS, 1_000_000),
   ];

@@ -55,12 +55,14 @@ describe('subjects', () => {
       'VIGIL_TRACKS',
       'VIGIL_ALERTS',
       'VIGIL_NOTIFICATIONS',
+      'VIGIL_EXCHANGE',
       'VIGIL_WORK',
       'VIGIL_DEADLETTER',
     ]);
     expect(streamFor(layout, s.report('a.b'))?.name).toBe('VIGIL_REPORTS');
     expect(streamFor(layout, s.allReports)?.name).toBe('VIGIL_REPORTS');
     expect(streamFor(layout, s.monteCarloWork)?.name).toBe('VIGIL_WORK');
+    expect(streamFor(layout, 'vigil.exchange.RUS')?.name).toBe('VIGIL_EXCHANGE');
     expect(streamFor(layout, 'vigil.>')).toBeUndefined();
     expect(streamFor(layout, 'vigil.*')).toBeUndefined();
     expect(layout.every((x) => x.duplicateWindowMs === 120_000)).toBe(true);
