@@ -61,7 +61,7 @@ export interface WarningTime {
   ranToS: number;
 }
 
-/** Everything but the run: the scenario, flown once, cut to a minute after impact. */
+/** Everything but the run: the scenario, flown once, cut to a minute after the RV's impact. */
 export interface PreparedLaunch {
   spec: SingleLaunchSpec;
   scenario: Scenario;
@@ -71,8 +71,10 @@ export interface PreparedLaunch {
 export function prepareLaunch(spec: SingleLaunchSpec): PreparedLaunch {
   const first = singleLaunchScenario(spec);
   const truth = generateTruth(first);
-  let end = 0;
-  for (const o of truth.objects) end = Math.max(end, o.impactTimeS ?? o.samples.tEnd);
+  // Warning is for the RV: the run need not follow spent stages falling after it.
+  const rv = truth.objects.find((o) => o.kind === 'rv' && o.impactTimeS !== null);
+  let end = rv?.impactTimeS ?? 0;
+  if (!rv) for (const o of truth.objects) end = Math.max(end, o.impactTimeS ?? o.samples.tEnd);
   const durationS = Math.min(first.durationS, Math.ceil(end) + AFTER_IMPACT_S);
   return { spec, scenario: { ...first, durationS }, truth: { ...truth, durationS } };
 }
