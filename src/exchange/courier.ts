@@ -96,7 +96,8 @@ export async function runCourier(
 ): Promise<void> {
   const idleMs = options.idleMs ?? 1000;
   while (!options.signal?.aborted) {
-    options.onRound?.(await pumpOnce(node, transport));
+    const round = await pumpOnce(node, transport);
+    options.onRound?.(round);
     const wake = node.nextWakeMs();
     const wait = wake === null ? idleMs : Math.min(idleMs, Math.max(10, wake - Date.now()));
     await sleep(wait, options.signal);
@@ -116,7 +117,8 @@ export async function deliverUntilAcknowledged(
 ): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    onRound?.(await pumpOnce(node, transport));
+    const round = await pumpOnce(node, transport);
+    onRound?.(round);
     const open = ids.filter((id) => !node.acknowledged(id));
     if (open.length === 0 || Date.now() >= deadline) return open;
     const wake = node.nextWakeMs() ?? deadline;

@@ -570,7 +570,7 @@ export class ExchangeNode {
         'line-restored',
         peer,
         null,
-        `line to ${peer} restored after ${Math.round((now - (line.lastHeardMs ?? line.watchSinceMs)) / 1000)} s of silence`,
+        `line to ${peer} restored after ${Math.round((now - silentSince(line)) / 1000)} s of silence`,
       );
     this.store.putLine({ ...line, lastHeardMs: now, overdue: false });
   }
@@ -604,7 +604,7 @@ export class ExchangeNode {
       if (now >= this.linesFromMs) {
         for (const peer of this.store.peers()) {
           const line = this.lineOf(peer.name, now);
-          const since = line.lastHeardMs ?? line.watchSinceMs;
+          const since = silentSince(line);
           if (!line.overdue && now - since >= t.lineCheckOverdueS * 1000) {
             raised.push(
               this.alarm(
@@ -665,9 +665,7 @@ export class ExchangeNode {
           : line.lastSentMs + t.lineCheckEveryS * 1000,
       );
       if (!line.overdue)
-        times.push(
-          Math.max(this.linesFromMs, (line.lastHeardMs ?? line.watchSinceMs) + t.lineCheckOverdueS * 1000),
-        );
+        times.push(Math.max(this.linesFromMs, silentSince(line) + t.lineCheckOverdueS * 1000));
     }
     for (const order of this.store.orders())
       if (order.gapSinceMs !== null && (!order.gapAlarmed || this.store.heldSeqs(order.sender).length > 0))
@@ -746,6 +744,11 @@ export class ExchangeNode {
       alarms: this.store.alarms().length,
     };
   }
+}
+
+/** Since when the partner has been silent, as far as this watch goes (it starts at watchSinceMs). */
+function silentSince(line: LineRow): number {
+  return Math.max(line.lastHeardMs ?? line.watchSinceMs, line.watchSinceMs);
 }
 
 function firstLine(err: InputError): string {

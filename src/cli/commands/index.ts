@@ -3,7 +3,9 @@
 import type { Command } from 'commander';
 import { register as audit } from './audit.ts';
 import { register as coverage } from './coverage.ts';
+import { register as exchange } from './exchange.ts';
 import { register as montecarlo } from './montecarlo.ts';
+import { register as notify } from './notify.ts';
 import { register as run } from './run.ts';
 import { register as score } from './score.ts';
 import { register as serve } from './serve.ts';
@@ -27,6 +29,8 @@ const commands: Register[] = [
   montecarlo,
   worker,
   serve,
+  exchange,
+  notify,
 ];
 
 export function registerCommands(program: Command): void {
