@@ -3,6 +3,7 @@
 import { type BenchSuite, formatTable, peakRssMb } from './harness.ts';
 
 const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {
+  analysis: () => import('./analysis.ts'),
   centre: () => import('./centre.ts'),
   flight: () => import('./flight.ts'),
   sensors: () => import('./sensors.ts'),

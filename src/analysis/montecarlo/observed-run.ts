@@ -1,9 +1,9 @@
 // The whole chain — truth, sensors, warning centre — as run-scenario.ts runs it, with
 // what scoring needs and the run summary leaves out:
-// - the reports behind every track, read from the track pictures the centre itself
-//   draws each assessment cycle (a tap on its tracker's `picture`, so nothing is
-//   computed twice and the centre is unchanged); with the truth labels of those
-//   reports an alert can be traced to the launch that caused it (attribution.ts);
+// - the reports behind every track, read from the track picture the centre drew in
+//   each assessment cycle (WarningCentre.latestPicture, so nothing is computed twice);
+//   with the truth labels of those reports an alert can be traced to the launch that
+//   caused it (attribution.ts);
 // - each picture handed to the caller (GOSPA against the truth at that time);
 // - an optional early stop, for a question settled before the run's end (warning
 //   time: once the attack warning is up, later cycles cannot change when it came).
@@ -65,21 +65,6 @@ export function observeRun(scenario: Scenario, options: ObserveOptions = {}): Ob
   });
   const trackReports = new Map<string, readonly string[]>();
   const trackSensors: ObservedRun['trackSensors'] = new Map();
-  const draw = centre.tracker.picture.bind(centre.tracker);
-  centre.tracker.picture = (tS) => {
-    const picture = draw(tS);
-    for (const t of picture.tracks) {
-      trackReports.set(t.id, t.lineage.reportIds);
-      trackSensors.set(t.id, t.lineage.sensors);
-    }
-    for (const a of picture.angleOnly) {
-      trackReports.set(a.id, a.lineage.reportIds);
-      trackSensors.set(a.id, a.lineage.sensors);
-    }
-    options.onPicture?.(picture);
-    return picture;
-  };
-
   const run: ObservedRun = { scenario, seed, truth, sensors, centre, trackReports, trackSensors, endS: 0 };
   const reports = sensors.reports;
   const steps = Math.ceil(scenario.durationS / ASSESS_EVERY_S);
@@ -90,6 +75,16 @@ export function observeRun(scenario: Scenario, options: ObserveOptions = {}): Ob
     while (next < reports.length && reports[next]!.timeS <= t) next++;
     centre.ingest(reports.slice(from, next), t);
     centre.assess(t);
+    const picture = centre.latestPicture()!;
+    for (const track of picture.tracks) {
+      trackReports.set(track.id, track.lineage.reportIds);
+      trackSensors.set(track.id, track.lineage.sensors);
+    }
+    for (const a of picture.angleOnly) {
+      trackReports.set(a.id, a.lineage.reportIds);
+      trackSensors.set(a.id, a.lineage.sensors);
+    }
+    options.onPicture?.(picture);
     run.endS = t;
     if (options.stopWhen?.(run, t)) break;
   }

@@ -12,6 +12,7 @@
 import { type AlertLevel, LEVELS } from '../../centre/assessment/alert.ts';
 import { greatCircleDistance } from '../../physics/geodesy.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
+import type { TruthLabel } from '../../sensors/report.ts';
 import { generateTruth } from '../../world/generate.ts';
 import type { Truth } from '../../world/truth.ts';
 import { attributeAlerts, labelIndex } from '../montecarlo/attribution.ts';
@@ -88,16 +89,18 @@ function levelWatcher(launchId: string, t0: number) {
   const reached = Object.fromEntries(LEVELS.map((l) => [l, null])) as Record<AlertLevel, LevelReached | null>;
   let signature = -1;
   let known: string[] = [];
+  let labels: Map<string, TruthLabel> | null = null;
   const stopWhen = (run: ObservedRun, tS: number): boolean => {
     const alerts = run.centre.allAlerts();
     let sig = alerts.length;
     for (const a of alerts) sig += 8 * a.levelHistory.length + (a.cancelled ? 4 : 0);
     if (sig === signature) return false;
     signature = sig;
+    labels ??= labelIndex(run.sensors.labels);
     const attribution = attributeAlerts(
       alerts,
       run.trackReports,
-      labelIndex(run.sensors.labels),
+      labels,
       run.truth.launches.map((l) => l.eventId),
     );
     const mine = alerts.filter((_, i) => attribution[i]!.eventId === launchId);
