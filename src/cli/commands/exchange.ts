@@ -2,6 +2,7 @@
 // — its Ed25519 keys, its partners, the state of its outbox and inbox, delivering what
 // is queued, taking messages off the bus — and `vigil exchange simulate`, several
 // centres on one scenario with the exchange between them (src/analysis/multi-centre.ts).
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type MultiCentreDocument, runMultiCentre } from '../../analysis/multi-centre.ts';
 import { openBus } from '../../bus/open-bus.ts';
@@ -122,10 +123,8 @@ Example:
     .action((name: string, flags: HomeFlags & { key: string; url?: string }) => {
       const opened = openFromFlags(flags);
       try {
-        // The key itself (base64 of 32 bytes), or a file holding it.
-        const text = /^[A-Za-z0-9+/_-]{42,44}={0,2}$/.test(flags.key.trim())
-          ? flags.key
-          : readKeyFile(flags.key);
+        // A file holding the key, or the key itself (base64 of its 32 bytes).
+        const text = existsSync(flags.key) ? readKeyFile(flags.key) : flags.key;
         const row = opened.node.addPeer(checkedId('<name>', name), text, flags.url ?? null);
         const listed = opened.node.status().peers.find((p) => p.name === row.name)!;
         process.stdout.write(
