@@ -160,6 +160,30 @@ describe('rejection', () => {
     ]);
   });
 
+  it('an envelope with any one field replaced (at the top or in the notification) is rejected, never thrown on', () => {
+    const { b, out } = firstMessage();
+    const e = JSON.parse(Buffer.from(out.bytes).toString()) as Record<string, unknown> & {
+      body: { notification: Record<string, unknown> };
+    };
+    const top = fc
+      .record({ key: fc.constantFrom(...Object.keys(e)), value: fc.jsonValue() })
+      .map(({ key, value }) => ({ ...e, [key]: value }));
+    const inner = fc
+      .record({ key: fc.constantFrom(...Object.keys(e.body.notification)), value: fc.jsonValue() })
+      .map(({ key, value }) => ({
+        ...e,
+        body: { ...e.body, notification: { ...e.body.notification, [key]: value } },
+      }));
+    fc.assert(
+      fc.property(fc.oneof(top, inner), (changed) => {
+        const same = JSON.stringify(changed) === JSON.stringify(e);
+        return same || b.receive(changed).status === 'rejected';
+      }),
+      { numRuns: 1000 },
+    );
+    expect(b.take()).toEqual([]);
+  });
+
   it('decodeEnvelope throws only InputError, whatever it is given', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.jsonValue(), fc.uint8Array({ maxLength: 200 })), (input) => {
