@@ -110,6 +110,22 @@ describe('two centres and the exchange on the 1995 flight', () => {
   });
 });
 
+it('three centres: a notified ICBM test is matched by both partners, each with its own sensors', () => {
+  const d = run('icbm-test-three-centres');
+  expect(d.centres.map((c) => c.id)).toEqual(['RUS', 'USA', 'CHN']);
+  for (const id of ['USA', 'CHN']) {
+    const c = centre(d, id);
+    expect(c.notifications.map((n) => [n.id, (n.deliveredS ?? 0) < 0])).toEqual([['RUS-ICBM-7', true]]);
+    const alert = c.alerts.find((a) => a.launchArea && Math.abs(a.launchArea.latDeg - 62.9) < 1)!;
+    expect([alert.notificationId, alert.notificationStatus]).toEqual(['RUS-ICBM-7', 'match']);
+    // Each partner's own reports went to both others.
+    expect(new Set(c.exchange.sent.map((s) => s.to))).toEqual(
+      new Set(['RUS', 'USA', 'CHN'].filter((x) => x !== id)),
+    );
+  }
+  for (const c of d.centres) expect(c.warning.firstAttackWarningS).toBeNull();
+});
+
 it('a scenario with fewer than two centres is refused, located at centres', () => {
   const scenario = loadScenarioFile(resolve(import.meta.dirname, '../../scenarios/polar-icbm.yaml'));
   expect(() => runMultiCentre(scenario)).toThrow(InputError);
