@@ -1,9 +1,11 @@
 // Which launch, if any, is behind each alert — for scoring, which may read the truth
 // the centre never sees. An alert's reports are those of its tracks (as last pictured,
 // observed-run.ts); each report's truth label names what caused it. The alert belongs
-// to the launch that caused most of its reports; an alert none of whose reports came
-// from a real object is a false alert, described by the causes of its reports (glint,
-// clutter, a replayed tape…).
+// to the launch that caused most of its reports, and it also covers every other launch
+// behind at least a fifth of its real-object reports [E] (salvo launches seconds apart
+// from one site often share one alert: it warned of both). An alert none of whose
+// reports came from a real object is a false alert, described by the causes of its
+// reports (glint, clutter, a replayed tape…).
 
 import type { Alert } from '../../centre/assessment/alert.ts';
 import type { TruthLabel } from '../../sensors/report.ts';
@@ -12,11 +14,16 @@ export interface AlertAttribution {
   alertId: string;
   /** The launch event behind the alert (e.g. `L1`, `M1#2`), or null when no real object is. */
   eventId: string | null;
+  /** Every launch it covers: the main one first, then others by their share of its reports. */
+  eventIds: string[];
   /** The alert's reports by cause, keys sorted. */
   causes: Record<string, number>;
 }
 
 /** Labels by report id. */
+/** Least share of an alert's real-object reports for a launch to count as covered by it [E]. */
+export const COVER_SHARE = 0.2;
+
 export function labelIndex(labels: readonly TruthLabel[]): Map<string, TruthLabel> {
   const m = new Map<string, TruthLabel>();
   for (const l of labels) m.set(l.reportId, l);
@@ -46,15 +53,10 @@ export function attributeAlerts(
           byLaunch.set(label.eventId, (byLaunch.get(label.eventId) ?? 0) + 1);
       }
     }
-    let eventId: string | null = null;
-    let most = 0;
-    for (const [id, n] of byLaunch) {
-      if (n > most || (n === most && eventId !== null && rank.get(id)! < rank.get(eventId)!)) {
-        eventId = id;
-        most = n;
-      }
-    }
+    const total = [...byLaunch.values()].reduce((a, b) => a + b, 0);
+    const ranked = [...byLaunch].sort(([a, na], [b, nb]) => nb - na || rank.get(a)! - rank.get(b)!);
+    const eventIds = ranked.filter(([, n]) => n >= COVER_SHARE * total).map(([id]) => id);
     const sorted = [...causes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return { alertId: alert.id, eventId, causes: Object.fromEntries(sorted) };
+    return { alertId: alert.id, eventId: eventIds[0] ?? null, eventIds, causes: Object.fromEntries(sorted) };
   });
 }

@@ -42,9 +42,9 @@ export interface LaunchOutcome {
   sensors: Record<string, number>;
   /** When its alerts first reached each level, s after launch (null: never). */
   levels: LevelTimes;
-  /** Its alerts, most advanced first. */
+  /** The alerts covering it (attribution.ts), most advanced first. */
   alertIds: string[];
-  /** The leading alert's final launch estimate: distance from the true launch point, km, and time error, s. */
+  /** The leading alert's final launch estimate (its most advanced alert mainly about it): distance from the true launch point, km, and time error, s. */
   launchErrorKm: number | null;
   launchTimeErrorS: number | null;
   /** The leading alert's final impact estimate: distance from the true impact point, km. */
@@ -101,6 +101,7 @@ export function scoreRun(run: ObservedRun): RunScore {
   }
 
   const alertsOf = new Map<string, Alert[]>();
+  const mainOf = new Map<string, string | null>();
   const falseAlerts: FalseAlert[] = [];
   for (const [i, a] of attribution.entries()) {
     const alert = alerts[i]!;
@@ -113,7 +114,8 @@ export function scoreRun(run: ObservedRun): RunScore {
         cancelled: alert.cancelled,
         causes: a.causes,
       });
-    } else alertsOf.set(a.eventId, [...(alertsOf.get(a.eventId) ?? []), alert]);
+    } else for (const id of a.eventIds) alertsOf.set(id, [...(alertsOf.get(id) ?? []), alert]);
+    mainOf.set(alert.id, a.eventId);
   }
 
   const launches = truth.launches.map((l): LaunchOutcome => {
@@ -134,7 +136,8 @@ export function scoreRun(run: ObservedRun): RunScore {
     const first = seen.length > 0 ? Math.min(...seen.map(([, t]) => t)) : null;
     const head = headOf(truth, l.eventId);
     const impact = head?.milestones.find((m) => m.kind === 'impact') ?? null;
-    const lead = mine[0];
+    // The estimates quoted: from an alert mainly about this launch, if there is one.
+    const lead = mine.find((a) => mainOf.get(a.id) === l.eventId) ?? mine[0];
     const launchArea = lead?.launchArea ?? null;
     const impactArea = lead?.impactArea ?? null;
     const warning = levels['attack-warning'];

@@ -103,7 +103,7 @@ function levelWatcher(launchId: string, t0: number) {
       labels,
       run.truth.launches.map((l) => l.eventId),
     );
-    const mine = alerts.filter((_, i) => attribution[i]!.eventId === launchId);
+    const mine = alerts.filter((_, i) => attribution[i]!.eventIds.includes(launchId));
     const firstBySensor = new Map<string, number>();
     for (const a of mine) {
       for (const trackId of a.trackIds) {

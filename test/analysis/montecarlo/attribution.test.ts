@@ -29,7 +29,7 @@ describe('alert attribution', () => {
       ['T2', ['a2', 'c3']],
     ]);
     expect(attributeAlerts([a], tracks, labels, ['L1', 'L2'])).toEqual([
-      { alertId: 'A1', eventId: 'L1', causes: { clutter: 1, object: 3 } },
+      { alertId: 'A1', eventId: 'L1', eventIds: ['L1', 'L2'], causes: { clutter: 1, object: 3 } },
     ]);
   });
 
@@ -48,8 +48,18 @@ describe('alert attribution', () => {
   it('an alert with no report from a real object is false, described by its causes', () => {
     const a = newAlert('A2', 0, ['T3'], 'R1');
     expect(attributeAlerts([a], new Map([['T3', ['c1', 'c2', 'c3']]]), labels, ['L1'])).toEqual([
-      { alertId: 'A2', eventId: null, causes: { clutter: 1, glint: 2 } },
+      { alertId: 'A2', eventId: null, eventIds: [], causes: { clutter: 1, glint: 2 } },
     ]);
+  });
+
+  it('a launch behind less than a fifth of the real-object reports is not covered', () => {
+    const a = newAlert('A5', 0, ['T5'], 'R1');
+    const many = labelIndex([
+      ...Array.from({ length: 9 }, (_, i) => label(`x${i}`, 'object', 'L1')),
+      label('y0', 'object', 'L2'),
+    ]);
+    const ids = [...Array.from({ length: 9 }, (_, i) => `x${i}`), 'y0'];
+    expect(attributeAlerts([a], new Map([['T5', ids]]), many, ['L1', 'L2'])[0]!.eventIds).toEqual(['L1']);
   });
 
   it('a tie goes to the earlier launch, and an alert whose tracks were never pictured is false', () => {
