@@ -212,9 +212,13 @@ export class ExchangeStore {
     this.db.close();
   }
 
-  /** Runs `fn` as one transaction: all of it is stored, or none. */
+  /**
+   * Runs `fn` as one transaction: all of it is stored, or none. IMMEDIATE takes the
+   * write lock at once, so a CLI and a service sharing the file never both read the
+   * same sequence number.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   private s(sql: string): Database.Statement {
@@ -242,9 +246,9 @@ export class ExchangeStore {
 
   /** Binds the store to a centre on first use; refuses another centre's node. */
   claim(centreId: string): void {
+    this.run('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)', 'centre', centreId);
     const owner = this.one('SELECT value FROM meta WHERE key = ?', 'centre');
-    if (!owner) this.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'centre', centreId);
-    else if (owner['value'] !== centreId)
+    if (owner && owner['value'] !== centreId)
       throw new InputError({
         source: this.path,
         path: [],
