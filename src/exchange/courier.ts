@@ -68,6 +68,9 @@ function takeAnswer(node: ExchangeNode, out: Outgoing, answer: unknown): void {
     node.noteFailure(out.messageId, `${out.peer} rejected it: ${receipt.reason ?? '?'} — ${receipt.detail}`);
 }
 
+/** How often a sender waiting for acknowledgements looks whether they came, ms. */
+const ACK_POLL_MS = 100;
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -121,7 +124,8 @@ export async function deliverUntilAcknowledged(
     onRound?.(round);
     const open = ids.filter((id) => !node.acknowledged(id));
     if (open.length === 0 || Date.now() >= deadline) return open;
-    const wake = node.nextWakeMs() ?? deadline;
-    await sleep(Math.max(10, Math.min(wake, deadline) - Date.now()));
+    // Acknowledgements over the bus arrive on their own: look again soon, not only when something is due.
+    const wake = Math.min(node.nextWakeMs() ?? deadline, deadline, Date.now() + ACK_POLL_MS);
+    await sleep(Math.max(10, wake - Date.now()));
   }
 }
