@@ -27,7 +27,7 @@ const SIGNING_LABEL = 'vigil-exchange-v1\n';
  */
 const SIGNATURE = /^[A-Za-z0-9+/]{85}[AQgw]==$/;
 
-export const SOURCE = 'exchange message';
+const SOURCE = 'exchange message';
 
 export interface UnsignedEnvelope {
   v: typeof ENVELOPE_VERSION;
