@@ -4,7 +4,8 @@
 // the same chain run to impact instead of stopping at the attack warning. Then the
 // speed-up of a warning-time map on 2 worker threads over 1 (target ≥ 1.8×), measured
 // in the steady state (after each thread's first runs, which load and compile the code)
-// and over the whole job.
+// and over the whole job; 1 and 2 threads alternate twice and the better of each is
+// kept, as other work on the machine can only slow a measurement down.
 import { observeRun } from '../src/analysis/montecarlo/observed-run.ts';
 import { runPooled } from '../src/analysis/montecarlo/pool.ts';
 import { mapCells, type WarningMapSpec } from '../src/analysis/warning-time/warning-map.ts';
@@ -62,7 +63,7 @@ export const suite: BenchSuite = {
     const map: WarningMapSpec = {
       vary: 'launch',
       fixed: SPEC.target,
-      cellDeg: 12,
+      cellDeg: 15,
       vehicleClass: 'icbm-solid',
       profile: 'min-energy',
       network: 'default',
@@ -70,8 +71,12 @@ export const suite: BenchSuite = {
       seed: 1,
     };
     const cells = mapCells(map).length;
-    const one = await mapRate(map, cells, 1);
-    const two = await mapRate(map, cells, 2);
+    const best = (a: Awaited<ReturnType<typeof mapRate>>, b: Awaited<ReturnType<typeof mapRate>>) =>
+      a.steady >= b.steady ? a : b;
+    let one = await mapRate(map, cells, 1);
+    let two = await mapRate(map, cells, 2);
+    one = best(one, await mapRate(map, cells, 1));
+    two = best(two, await mapRate(map, cells, 2));
     const speedUp = two.steady / one.steady;
     const rate = 1000 / fullMs;
     return [
@@ -96,7 +101,7 @@ export const suite: BenchSuite = {
         note: `${(prepareMs + toImpactMs).toFixed(0)} ms per run; early stop ×${((prepareMs + toImpactMs) / fullMs).toFixed(1)}`,
       },
       {
-        name: `warning-time map (${cells} launch cells of 12°) on 2 worker threads vs 1`,
+        name: `warning-time map (${cells} launch cells of 15°) on 2 worker threads vs 1`,
         value: speedUp,
         unit: '× (steady state)',
         target: '≥ 1.8×',

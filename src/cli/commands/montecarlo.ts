@@ -22,7 +22,7 @@ import { resolveScenarioPath } from '../scenario-path.ts';
 interface MonteCarloFlags {
   runs: string;
   workers?: string;
-  vary: string[];
+  vary?: string[];
   seed?: string;
   out?: string;
   json?: boolean;
@@ -46,8 +46,7 @@ export function register(program: Command): void {
     .option(
       '--vary <spec>',
       `a variation per run, repeatable or comma-separated: ${VARIATION_KINDS.join(', ')} (e.g. noise=0.8..1.5, pd=0.9..1, cloud-top=8..14, launch-time=120, outage=0.05, glint=0.5..2)`,
-      (value: string, all: string[]) => [...all, value],
-      [] as string[],
+      (value: string, all: string[] | undefined) => [...(all ?? []), value],
     )
     .option('--seed <n>', "base seed (default: the scenario's seed); run i's seed derives from it and i")
     .option('--out <dir>', 'write aggregate.json, runs.jsonl and report.html into this folder')
@@ -75,7 +74,7 @@ Examples:
         throw new InputError({ source: path, path: [], message: `cannot read: ${(err as Error).message}` });
       }
       const runs = Math.round(parseNumberIn('--runs', flags.runs, 1, 1_000_000));
-      const variations = parseVariations(flags.vary);
+      const variations = parseVariations(flags.vary ?? []);
       const probe = prepareCampaign({ scenarioText: text, sourceName: path, baseSeed: 0, runs, variations });
       checkLaunches(probe.scenario);
       const spec: CampaignSpec = {
