@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<{ suite: BenchSuite }>> = {
   radar: () => import('./radar.ts'),
   store: () => import('./store.ts'),
   tracking: () => import('./tracking.ts'),
+  web: () => import('./web.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -29,6 +29,5 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 6000,
-    rollupOptions: { input: { index: `${root}index.html`, bench: `${root}bench.html` } },
   },
 });

@@ -3,7 +3,7 @@
 // temporary SQLite database and a known admin token, and Debian's Chromium driven by
 // playwright-core (STACK.md: never a downloaded browser).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
@@ -20,9 +20,22 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Builds web/dist unless it holds a console already (CI builds it before the tests). */
+function newestSourceMs(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) newest = Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs);
+  return newest;
+}
+
+/** Builds web/dist when it is missing or older than the console's sources (CI builds it before the tests). */
 export function ensureConsoleBuilt(): void {
-  if (existsSync(join(REPO, 'web/dist/index.html'))) return;
+  const index = join(REPO, 'web/dist/index.html');
+  const sources = Math.max(
+    newestSourceMs(join(REPO, 'web/src')),
+    statSync(join(REPO, 'web/index.html')).mtimeMs,
+    statSync(join(REPO, 'web/vite.config.ts')).mtimeMs,
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   execFileSync(
     process.execPath,
     [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],

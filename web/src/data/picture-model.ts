@@ -7,7 +7,7 @@ import { Emitter } from './emitter.ts';
 import type { AlertView, Picture, RunInfo, SensorStatus, StepMessage, Track } from './types.ts';
 
 /** Positions kept per track for its trail. */
-export const HISTORY_POINTS = 40;
+export const HISTORY_POINTS = 20;
 /** Width of a report-count bin, s (the service's report-counts default). */
 export const REPORT_BIN_S = 60;
 

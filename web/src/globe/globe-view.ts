@@ -5,6 +5,7 @@ import { Cartesian3, type Viewer } from 'cesium';
 import type { RunSource } from '../data/run-source.ts';
 import { AlertLayer } from './alert-layer.ts';
 import { followPosition, frameBounds, stopFollowing, wholeEarth } from './camera.ts';
+import { FramePacer } from './frame-pacer.ts';
 import { boundsOfPoints } from './geo.ts';
 import { SensorLayer } from './sensor-layer.ts';
 import { type TerritoryShape, territoryShape } from './territory.ts';
@@ -19,6 +20,7 @@ export class GlobeView {
   readonly viewer: Viewer;
   readonly tracks: TrackLayer;
   readonly alerts: AlertLayer;
+  readonly pacer: FramePacer;
   sensors: SensorLayer | null = null;
   truth: TruthLayer | null = null;
   territory: TerritoryShape | null = null;
@@ -29,6 +31,7 @@ export class GlobeView {
 
   constructor(container: HTMLElement, source: RunSource, onProblem: (text: string) => void) {
     this.viewer = createViewer(container);
+    this.pacer = new FramePacer(this.viewer);
     this.tracks = new TrackLayer(this.viewer.scene, source.model);
     this.alerts = new AlertLayer(this.viewer, source.model);
     this.unlisten = source.model.on('tracks', () => this.keepFollowing());
@@ -105,6 +108,7 @@ export class GlobeView {
     this.sensors?.destroy();
     this.truth?.destroy();
     this.territoryLayer?.destroy();
+    this.pacer.destroy();
     this.viewer.destroy();
   }
 
