@@ -1,7 +1,7 @@
 // The numbers behind the console's charts: reports per sensor binned over time (the
 // busiest sensors each, the rest summed), and the warning margin of each raid — from
-// its first attack warning to its first predicted impact (DOMAIN.md's warning time,
-// as the run summary's warning.warningMarginS is for the whole run).
+// its first attack warning to its earliest predicted impact, as the centre saw it
+// (the run summary's warning.warningMarginS measures to the true first impact).
 import type { AlertView } from '../data/types.ts';
 
 export interface SensorSeries {

@@ -37,11 +37,11 @@ export class AlertLayer {
     for (const id of [...this.drawn.keys()]) this.remove(id);
   }
 
-  /** Every ellipse drawn, for a camera to frame: [lonDeg, latDeg] points. */
-  ellipsePoints(): Array<[number, number]> {
+  /** Centres of the standing alerts' predicted impact areas — where the threat is — as [lonDeg, latDeg]. */
+  impactPoints(): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     for (const a of this.model.alerts.values())
-      for (const area of [a.launchArea, a.impactArea]) if (area) out.push([area.lonDeg, area.latDeg]);
+      if (a.impactArea && !a.cancelled) out.push([a.impactArea.lonDeg, a.impactArea.latDeg]);
     return out;
   }
 

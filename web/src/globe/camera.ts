@@ -1,6 +1,6 @@
 // Camera presets (issue 7): the defended territory, the whole Earth, and following a
 // track. The territory view frames the territory's bounds, or — for a source that
-// does not name its territory (a recorded run) — the alerts' launch and impact areas.
+// does not name its territory (a recorded run) — the alerts' predicted impact areas.
 import { Cartesian3, Math as CesiumMath, HeadingPitchRange, Matrix4, Rectangle, type Viewer } from 'cesium';
 
 /** Distance of the whole-Earth view, m. */

@@ -28,8 +28,10 @@ export class GlobeView {
   private following: string | null = null;
   private volumesShown = false;
   private readonly unlisten: () => void;
+  private readonly source: RunSource;
 
   constructor(container: HTMLElement, source: RunSource, onProblem: (text: string) => void) {
+    this.source = source;
     this.viewer = createViewer(container);
     this.pacer = new FramePacer(this.viewer);
     this.tracks = new TrackLayer(this.viewer.scene, source.model);
@@ -75,12 +77,24 @@ export class GlobeView {
     wholeEarth(this.viewer);
   }
 
-  /** The defended territory, or where the alerts' areas are when the source names no territory. */
+  /** The defended territory, or the predicted impact areas when the source names no territory. */
   viewTerritory(): void {
     this.following = null;
-    const bounds = this.territory?.bounds ?? boundsOfPoints(this.alerts.ellipsePoints());
+    const bounds = this.territory?.bounds ?? boundsOfPoints(this.alerts.impactPoints());
     if (bounds) frameBounds(this.viewer, bounds);
     else wholeEarth(this.viewer);
+  }
+
+  /** Frames an alert's launch and impact areas. */
+  viewAlert(alertId: string): void {
+    const a = this.source.model.alerts.get(alertId);
+    const points = [a?.launchArea, a?.impactArea].flatMap(
+      (area): Array<[number, number]> => (area ? [[area.lonDeg, area.latDeg]] : []),
+    );
+    const bounds = boundsOfPoints(points);
+    if (!bounds) return;
+    this.following = null;
+    frameBounds(this.viewer, bounds);
   }
 
   /** Keeps the camera on a track until another preset is chosen; false when it is not drawn. */

@@ -156,7 +156,7 @@ export class Charts {
           h(
             'li',
             null,
-            `${r.raidId}: ${formatDuration(r.marginS!)} from first warning to first impact (${r.alertIds.join(', ')})`,
+            `${r.raidId}: ${formatDuration(r.marginS!)} from first attack warning to first predicted impact (${r.alertIds.join(', ')})`,
           ),
         ),
       ),

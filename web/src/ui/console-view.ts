@@ -44,7 +44,11 @@ export class ConsoleView {
   private readonly footer = h('footer', { class: 'footer' });
   private readonly title = h('span', { class: 'run-title' }, 'no run');
   private readonly connection = h('span', { class: 'connection' });
-  private readonly follow = h('select', { class: 'follow', 'aria-label': 'Follow a track' });
+  private readonly follow = h(
+    'select',
+    { class: 'follow', 'aria-label': 'Follow a track' },
+    h('option', { value: '' }, 'Follow a track…'),
+  );
   private readonly truth = h('input', { type: 'checkbox', class: 'truth-toggle', disabled: true });
   private readonly volumes = h('input', { type: 'checkbox', class: 'volumes-toggle' });
   private source: RunSource | null = null;
@@ -137,7 +141,7 @@ export class ConsoleView {
     const can = permissions(role, source);
     setText(this.title, source.info.title);
     const actions: CardActions = {
-      locate: () => this.globe?.viewTerritory(),
+      locate: (id: string) => this.globe?.viewAlert(id),
       ...(can.operatorActions
         ? {
             acknowledge: (id: string) => source.acknowledge(id),

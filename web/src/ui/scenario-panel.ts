@@ -289,6 +289,7 @@ export class ScenarioPanel {
   }
 
   private showError(err: unknown): void {
+    this.result.scrollIntoView?.({ block: 'nearest' });
     if (err instanceof ApiRequestError && err.problems.length > 0) {
       setChildren(
         this.result,
