@@ -9,7 +9,7 @@
 //    applied, the lag bounded by the frame being drawn when a step arrives (software
 //    WebGL holds the page's thread for a whole frame), and no drift from the first
 //    steps to the last. Applying a step is also timed alone against its 100 ms.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ const TRACKS = 2_000;
 const RATE_HZ = 10;
 const STREAM_S = process.env['VIGIL_BENCH_SHORT'] === '1' ? 5 : 20;
 const FRAMES = 30;
+const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--disable-quic',
   '--no-first-run',
@@ -236,6 +237,15 @@ function median(values: number[]): number {
 export const suite: BenchSuite = {
   title: 'Operator console (headless Chromium, software WebGL)',
   async run(): Promise<BenchRow[]> {
+    if (!existsSync(CHROMIUM))
+      return [
+        {
+          name: 'console bench',
+          value: Number.NaN,
+          unit: '',
+          note: `no ${CHROMIUM}: apt-get install -y chromium`,
+        },
+      ];
     const outDir = mkdtempSync(join(tmpdir(), 'vigil-web-bench-'));
     const { tracks, move } = makeTracks();
     let shown: Track[] = [];
@@ -246,7 +256,7 @@ export const suite: BenchSuite = {
       picture: { runId: 'bench', timeS, stepS: timeS, tracks: shown, alerts: [], sensors: [] },
     });
     let service: StandIn | null = null;
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       await build({
         configFile: join(REPO, 'web/vite.config.ts'),
