@@ -1,8 +1,9 @@
 // A centre's exchange on disk, as the CLI and the service open it: a home directory
 // (default ./vigil-data/exchange) holding `exchange.db` (exchange-store.ts) and the
 // centre's key pair `<centre>.key` / `<centre>.pub` (keys.ts). The centre is named on
-// the command line, or is the one the store already belongs to.
-import { existsSync } from 'node:fs';
+// the command line, or is the one the store already belongs to, or the one whose
+// private key is alone in the home (right after `vigil exchange keygen`).
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../scenario/input-error.ts';
 import { ExchangeNode } from './exchange-node.ts';
@@ -29,11 +30,17 @@ export interface OpenedExchange {
   close(): void;
 }
 
+/** The centre whose private key is the only one in `home` (keygen's default place), if so. */
+function onlyKeyIn(home: string): string | null {
+  const keys = existsSync(home) ? readdirSync(home).filter((f) => f.endsWith('.key')) : [];
+  return keys.length === 1 ? (keys[0] as string).slice(0, -'.key'.length) : null;
+}
+
 export function openExchange(options: OpenExchangeOptions = {}): OpenedExchange {
   const home = options.home ?? DEFAULT_EXCHANGE_HOME;
   const store = ExchangeStore.open(join(home, STORE_FILE));
   try {
-    const centreId = options.centreId ?? store.owner();
+    const centreId = options.centreId ?? store.owner() ?? onlyKeyIn(home);
     if (!centreId)
       throw new InputError({
         source: '--centre',

@@ -111,6 +111,24 @@ describe('vigil exchange peer', () => {
     const twice = await runCli('exchange', 'peer', 'add', 'B', '--key', pub(homeB, 'B'), '--home', homeA);
     expect(twice.stderr).toContain('already registered');
   });
+
+  it('right after keygen, the centre is the one whose key is in the home; with two keys it must be named', async () => {
+    const home = tmp();
+    const other = tmp();
+    expect((await runCli('exchange', 'keygen', '--centre', 'N', '--out', home)).code).toBe(0);
+    expect((await runCli('exchange', 'keygen', '--centre', 'R', '--out', other)).code).toBe(0);
+    const added = await runCli('exchange', 'peer', 'add', 'R', '--key', pub(other, 'R'), '--home', home);
+    expect(added.code).toBe(0);
+    const status = await runCli('exchange', 'status', '--home', home);
+    expect(status.stdout).toMatch(/^centre N /);
+
+    const twoKeys = tmp();
+    expect((await runCli('exchange', 'keygen', '--centre', 'X', '--out', twoKeys)).code).toBe(0);
+    expect((await runCli('exchange', 'keygen', '--centre', 'Y', '--out', twoKeys)).code).toBe(0);
+    const unnamed = await runCli('exchange', 'status', '--home', twoKeys);
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('give --centre ID');
+  });
 });
 
 describe('vigil notify', () => {
