@@ -41,7 +41,7 @@ function publishesSteps(open: () => Promise<MessageBus>) {
       const stored = await s.store.listReports(run.id);
       await waitFor('every report', async () => reports.length >= stored.length);
       expect(reports.map((r) => r.report)).toEqual(stored);
-      expect(reports.every((r) => r.msgId === `${run.id}:${r.report.id}`)).toBe(true);
+      expect(reports.every((r) => r.msgId === `run/${run.id}/${r.report.id}`)).toBe(true);
 
       const versions = (
         await Promise.all((await s.store.alertsAt(run.id)).map((a) => s.store.alertHistory(run.id, a.id)))

@@ -6,6 +6,11 @@
 // the same alerts as the batch run of the same scenario and seed. A stopped run is
 // rebuilt by stepping again, silently, to where its stored steps end.
 //
+// A run with an external feed (feed-queue.ts) hands each step the fed reports of its
+// interval too; they join the simulated ones in time order (simulated first at equal
+// times, fed ones in the order they came), so the same reports in the same order —
+// read back from the store — rebuild the same centre.
+//
 // Pure and synchronous: writing steps to the store, publishing them and pacing them
 // in wall-clock time belong to the service (src/server/runs).
 import { WarningCentre } from '../../centre/assessment/warning-centre.ts';
@@ -45,7 +50,10 @@ export interface LiveStep {
   index: number;
   /** End of the step's interval, s after the epoch: the time of the picture. */
   timeS: number;
-  /** The reports of (previous step, timeS], in time order, with their truth labels (scoring only). */
+  /**
+   * The reports of (previous step, timeS], simulated and fed, in time order; the truth
+   * labels are the simulated reports' (scoring only: a feed's reports have none).
+   */
   reports: SensorReport[];
   truthLabels: TruthLabel[];
   /** Tracks that appeared or changed (their full state). */
@@ -126,8 +134,11 @@ export class RunStepper {
     return this.done ? null : this.stepTime(this.k + 1);
   }
 
-  /** Takes the next step; null when the run is complete. */
-  step(): LiveStep | null {
+  /**
+   * Takes the next step, with `fed` — a feed's reports timed in the step's interval,
+   * in the order they came; null when the run is complete.
+   */
+  step(fed: readonly SensorReport[] = []): LiveStep | null {
     if (this.done) return null;
     const from = this.timeS;
     const k = ++this.k;
@@ -135,7 +146,8 @@ export class RunStepper {
     const reports = this.network.reports;
     const first = this.nextReport;
     while (this.nextReport < reports.length && reports[this.nextReport]!.timeS <= t) this.nextReport++;
-    const stepReports = reports.slice(first, this.nextReport);
+    const simulated = reports.slice(first, this.nextReport);
+    const stepReports = fed.length === 0 ? simulated : mergeByTime(simulated, fed);
     this.centre.ingest(stepReports, t);
     this.centre.assess(t);
 
@@ -204,4 +216,18 @@ export class RunStepper {
     for (const a of picture.angleOnly) out.push(liveTrackOfAngleOnly(a, classification(a.id), this.gmst));
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
+}
+
+/** `simulated` (in time order) and `fed` merged by time: stable, simulated first at equal times. */
+function mergeByTime(simulated: readonly SensorReport[], fed: readonly SensorReport[]): SensorReport[] {
+  const later = [...fed].sort((a, b) => a.timeS - b.timeS);
+  const out: SensorReport[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < simulated.length || j < later.length) {
+    if (j >= later.length || (i < simulated.length && simulated[i]!.timeS <= later[j]!.timeS))
+      out.push(simulated[i++]!);
+    else out.push(later[j++]!);
+  }
+  return out;
 }

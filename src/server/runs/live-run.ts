@@ -11,8 +11,19 @@
 // A run rebuilt after a stop (a restart, a notification added) steps its centre again
 // silently to the frontier and checks that it holds exactly the stored alerts before
 // it goes on; one that does not is marked failed rather than continued wrongly.
+//
+// A run started with `feed: true` also takes external reports from the bus
+// (feed-intake.ts): each waits in a bounded queue for the step its time falls in and
+// is stored with that step like a simulated one, so a rebuilt run reads them back
+// from the store, never from the bus. What became of them is in the run's view.
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldTurn } from 'node:timers/promises';
+import {
+  DEFAULT_FEED_QUEUE_LIMIT,
+  FED_ID_PREFIX,
+  type FeedCounts,
+  FeedQueue,
+} from '../../analysis/live/feed-queue.ts';
 import { type LiveStep, RunStepper } from '../../analysis/live/run-stepper.ts';
 import { SensorTally, sensorStatuses } from '../../analysis/live/sensor-status.ts';
 import { ASSESS_EVERY_S } from '../../analysis/run-centre.ts';
@@ -30,6 +41,7 @@ import { StoreError } from '../../store/store-error.ts';
 import type { Principal } from '../auth/roles.ts';
 import { RUN_MODES, type RunMode } from '../schemas/run.ts';
 import { AuditChain } from './audit-chain.ts';
+import { FeedIntake } from './feed-intake.ts';
 import { Mutex } from './mutex.ts';
 import { OperatorLedger } from './operator-ledger.ts';
 import { readPicture } from './picture-reader.ts';
@@ -77,6 +89,20 @@ function paceOf(parameters: Record<string, unknown>): number {
   return typeof p === 'number' && p > 0 ? p : 1;
 }
 
+/** The queue bound of a run with an external feed, or null for a run without one. */
+function feedQueueLimitOf(parameters: Record<string, unknown>): number | null {
+  if (parameters['feed'] !== true) return null;
+  const limit = parameters['feedQueueLimit'];
+  return typeof limit === 'number' && Number.isInteger(limit) && limit >= 1
+    ? limit
+    : DEFAULT_FEED_QUEUE_LIMIT;
+}
+
+/** The feed's losses, for the log: a change in any of them is worth a warning. */
+function lossesOf(c: FeedCounts): string {
+  return `${c.late}/${c.afterEnd}/${c.duplicate}/${c.malformed}/${c.dropped}`;
+}
+
 export class LiveRun {
   readonly id: string;
   readonly mutex = new Mutex();
@@ -87,6 +113,10 @@ export class LiveRun {
   private readonly chain: AuditChain;
   private readonly reportIndex: ReportIndex;
   private stepper: RunStepper | null = null;
+  /** The external feed's intake while the run can still compute; its last counts after. */
+  private feed: FeedIntake | null = null;
+  private feedCounts: FeedCounts | null = null;
+  private loggedLosses = '';
   /** The bus publication of the last stored step. */
   private published: Promise<void> = Promise.resolve();
   /** Reports received up to the frontier, per sensor: kept while computing, for the stream's sensor statuses. */
@@ -122,7 +152,10 @@ export class LiveRun {
   static async load(deps: LiveRunDeps, record: RunRecord): Promise<LiveRun> {
     const setup = await loadRunSetup(deps.store, deps.scenarios, record);
     const ledger = new OperatorLedger(await deps.store.listOperatorActions(record.id));
-    return new LiveRun(deps, record, setup, ledger);
+    const run = new LiveRun(deps, record, setup, ledger);
+    const queueLimit = feedQueueLimitOf(record.parameters);
+    if (queueLimit !== null && !ENDED.includes(record.status)) await run.openFeed(queueLimit);
+    return run;
   }
 
   get status(): RunStatus {
@@ -156,6 +189,7 @@ export class LiveRun {
       durationS: this.durationS,
       stepS: ASSESS_EVERY_S,
       clock: { timeS: round(this.clockNow(), 3), playing: this.playing, mode: this.mode, pace: this.pace },
+      ...(this.feedCounts ? { feed: { ...this.feedCounts } } : {}),
     };
   }
 
@@ -236,6 +270,7 @@ export class LiveRun {
       this.wake?.();
       this.stepper = null;
       await this.setStatus('finished', `stopped by ${actor.name} at ${round(this.frontierS, 3)} s`);
+      await this.closeFeed();
       return this.view();
     });
   }
@@ -283,7 +318,51 @@ export class LiveRun {
         this.wake?.();
       })
       .then(() => this.loopDone)
+      .then(() => this.closeFeed())
       .then(() => this.published);
+  }
+
+  // --- the external feed ---
+
+  private async openFeed(queueLimit: number): Promise<void> {
+    const queue = new FeedQueue(queueLimit, this.durationS, this.record.progressS);
+    this.feedCounts = queue.counts;
+    this.feed = await FeedIntake.open({
+      bus: this.deps.bus,
+      runId: this.id,
+      sinceMs: Date.parse(this.record.createdAt),
+      queue,
+      onChange: (counts) => this.feedChanged(counts),
+    });
+    this.deps.log.info(
+      { runId: this.id, consumer: this.feed.consumer, queueLimit },
+      'run takes external reports from the bus',
+    );
+  }
+
+  /** Stops taking external reports: the run has ended, or the service is stopping. */
+  private async closeFeed(): Promise<void> {
+    const feed = this.feed;
+    this.feed = null;
+    if (!feed) return;
+    await feed.close();
+    const c = feed.counts;
+    this.deps.log.info(
+      { runId: this.id, feed: { ...c } },
+      c.queued === 0
+        ? 'run stopped taking external reports'
+        : `run stopped taking external reports; ${c.queued} waiting for their step are not used`,
+    );
+  }
+
+  private feedChanged(counts: FeedCounts): void {
+    const losses = lossesOf(counts);
+    const entry = { runId: this.id, feed: { ...counts } };
+    if (losses !== this.loggedLosses)
+      this.deps.log.warn(entry, 'external reports not used (late/afterEnd/duplicate/malformed/dropped)');
+    else this.deps.log.info(entry, 'external reports');
+    this.loggedLosses = losses;
+    this.emitRun();
   }
 
   // --- what people add ---
@@ -502,10 +581,21 @@ export class LiveRun {
       seed: this.record.seed,
       deliveries: this.setup.deliveries,
     });
+    // The fed reports of the stored steps, in the order the steps took them.
+    const fed =
+      this.feedCounts === null || this.record.progressS === null
+        ? []
+        : (await this.deps.store.listReports(this.id, { toS: this.frontierS })).filter((r) =>
+            r.id.startsWith(FED_ID_PREFIX),
+          );
     if (this.record.progressS !== null) {
       let slice = performance.now();
+      let taken = 0;
       while (!stepper.done && stepper.timeS < this.frontierS) {
-        stepper.step();
+        const first = taken;
+        const t = stepper.nextTimeS()!;
+        while (taken < fed.length && fed[taken]!.timeS <= t) taken++;
+        stepper.step(fed.slice(first, taken));
         if (performance.now() - slice > SLICE_MS) {
           await yieldTurn();
           slice = performance.now();
@@ -521,6 +611,7 @@ export class LiveRun {
     }
     this.tally = new SensorTally();
     this.tally.add(stepper.network.reports.filter((r) => r.timeS <= stepper.timeS));
+    this.tally.add(fed);
     this.flagged = new Set(stepper.centre.feedsFlagged());
     this.stepper = stepper;
     return stepper;
@@ -528,7 +619,10 @@ export class LiveRun {
 
   private async computeStep(emitDelta: boolean): Promise<void> {
     const stepper = await this.stepperAtFrontier();
-    const step = stepper.step();
+    const next = stepper.nextTimeS();
+    if (next === null) return;
+    // Taken and stepped in one go: a report arriving after this is late.
+    const step = stepper.step(this.feed?.take(next) ?? []);
     if (!step) return;
     try {
       await this.writeStep(step);
@@ -554,6 +648,7 @@ export class LiveRun {
       this.playing = false;
       this.clockS = this.pictureS;
       await this.setStatus('finished', null);
+      await this.closeFeed();
     }
   }
 
@@ -588,6 +683,7 @@ export class LiveRun {
     } catch (inner) {
       this.deps.log.error({ err: inner, runId: this.id }, 'could not mark the run failed');
     }
+    await this.closeFeed();
   }
 
   private async setStatus(

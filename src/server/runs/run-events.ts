@@ -2,6 +2,7 @@
 // listening): status and clock changes, the picture's changes each step, whole
 // pictures after a seek or during replay, and what operators and notifications add.
 // The stream's message schemas are src/server/schemas/stream.ts.
+import type { FeedCounts } from '../../analysis/live/feed-queue.ts';
 import type { LiveTrack } from '../../analysis/live/live-track.ts';
 import type { SensorStatus } from '../../analysis/live/sensor-status.ts';
 import type { NotificationRecord, OperatorAction, RunRecord } from '../../store/records.ts';
@@ -20,6 +21,8 @@ export interface RunView extends RunRecord {
   durationS: number;
   stepS: number;
   clock: Clock;
+  /** A run with an external feed: what became of its reports. */
+  feed?: FeedCounts;
 }
 
 export interface Picture {

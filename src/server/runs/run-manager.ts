@@ -2,6 +2,7 @@
 // operator actions), and at start-up deals with runs a stopped process left behind —
 // those it was writing when it died are resumed (or marked failed, by choice), those
 // a stopping service paused go on. Listeners (the WebSocket hub) hear every run event.
+import { DEFAULT_FEED_QUEUE_LIMIT } from '../../analysis/live/feed-queue.ts';
 import { round } from '../../analysis/summary.ts';
 import type { MessageBus } from '../../bus/message-bus.ts';
 import type { EventStore, RunFilter } from '../../store/event-store.ts';
@@ -102,7 +103,13 @@ export class RunManager {
       scenarioName: version.name,
       scenarioVersion: version.version,
       seed: body.seed ?? scenario.seed,
-      parameters: { mode: body.mode, pace: body.pace, startedBy: actor.name },
+      parameters: {
+        mode: body.mode,
+        pace: body.pace,
+        startedBy: actor.name,
+        // Only feed runs say so: the parameters of a simulated run stay what they were.
+        ...(body.feed ? { feed: true, feedQueueLimit: body.feedQueueLimit ?? DEFAULT_FEED_QUEUE_LIMIT } : {}),
+      },
     });
     const run = await this.get(record.id);
     return body.paused ? run.hold(actor) : run.play();

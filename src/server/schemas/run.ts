@@ -1,6 +1,8 @@
-// Runs over the API: starting one (scenario version, seed, batch or paced), its
-// clock (the time shown, playing or not, how fast), and controlling it.
+// Runs over the API: starting one (scenario version, seed, batch or paced, with or
+// without an external report feed), its clock (the time shown, playing or not, how
+// fast), and controlling it.
 import { z } from 'zod';
+import { DEFAULT_FEED_QUEUE_LIMIT } from '../../analysis/live/feed-queue.ts';
 import { MAX_SEED } from '../../scenario/schema.ts';
 import { RUN_STATUSES } from '../../store/records.ts';
 import { isoInstant, recordName } from './common.ts';
@@ -20,20 +22,40 @@ const mode = z
   .enum(RUN_MODES)
   .meta({ description: 'paced: at real time × pace; batch: as fast as the machine goes.' });
 
-export const startRunBody = z.strictObject({
-  scenario: recordName.meta({ description: 'Name of a stored scenario.' }),
-  version: z.int().min(1).optional().meta({ description: 'Its version (default: the newest).' }),
-  seed: z
-    .int()
-    .min(0)
-    .max(MAX_SEED)
-    .optional()
-    .meta({ description: "Random seed (default: the scenario's)." }),
-  mode: mode.default('paced'),
-  pace: pace.default(1),
-  paused: z.boolean().default(false).meta({ description: 'Create the run paused at its start.' }),
-  id: recordName.optional().meta({ description: 'Run id (default: a random UUID).' }),
-});
+/** Largest feed queue a run may ask for, reports. */
+export const MAX_FEED_QUEUE_LIMIT = 1_000_000;
+
+export const startRunBody = z
+  .strictObject({
+    scenario: recordName.meta({ description: 'Name of a stored scenario.' }),
+    version: z.int().min(1).optional().meta({ description: 'Its version (default: the newest).' }),
+    seed: z
+      .int()
+      .min(0)
+      .max(MAX_SEED)
+      .optional()
+      .meta({ description: "Random seed (default: the scenario's)." }),
+    mode: mode.default('paced'),
+    pace: pace.default(1),
+    paused: z.boolean().default(false).meta({ description: 'Create the run paused at its start.' }),
+    id: recordName.optional().meta({ description: 'Run id (default: a random UUID).' }),
+    feed: z.boolean().default(false).meta({
+      description:
+        "Also take external reports published on the bus's report subjects (src/bus/README.md), each in the step its time falls in.",
+    }),
+    feedQueueLimit: z
+      .int()
+      .min(1)
+      .max(MAX_FEED_QUEUE_LIMIT)
+      .optional()
+      .meta({
+        description: `Most fed reports waiting for their step (default ${DEFAULT_FEED_QUEUE_LIMIT}); beyond it they are dropped and counted. Only with feed: true.`,
+      }),
+  })
+  .refine((b) => b.feed || b.feedQueueLimit === undefined, {
+    path: ['feedQueueLimit'],
+    error: 'a feed queue limit needs feed: true',
+  });
 export type StartRunBody = z.output<typeof startRunBody>;
 
 export const resumeBody = z.strictObject({ mode: mode.optional(), pace: pace.optional() });
@@ -56,6 +78,29 @@ export const clockSchema = z
   })
   .meta({ id: 'Clock', description: 'The run clock everyone watching the run shares.' });
 
+const count = z.int().min(0);
+export const feedCountsSchema = z
+  .object({
+    received: count.meta({ description: 'Feed messages taken from the bus for this run.' }),
+    accepted: count.meta({ description: 'Reports queued for the step their time falls in.' }),
+    fed: count.meta({ description: 'Reports given to the centre with their step (and stored).' }),
+    queued: count.meta({ description: 'Reports waiting for their step now.' }),
+    maxQueued: count.meta({ description: 'The most that waited at once (never above queueLimit).' }),
+    queueLimit: count,
+    late: count.meta({ description: 'Timed at or before a step already computed: not used.' }),
+    afterEnd: count.meta({ description: "Timed after the run's end: not used." }),
+    duplicate: count.meta({ description: 'With the id of a report still waiting: not used again.' }),
+    malformed: count.meta({
+      description: 'Refused by the decoder, sent to the dead-letter subject with the reason.',
+    }),
+    dropped: count.meta({ description: 'Arrived while the queue was full: not used.' }),
+  })
+  .meta({
+    id: 'FeedCounts',
+    description:
+      'What became of the external reports since the service loaded the run: received = accepted + late + afterEnd + duplicate + malformed + dropped.',
+  });
+
 export const runViewSchema = z
   .object({
     id: z.string(),
@@ -75,5 +120,6 @@ export const runViewSchema = z
     durationS: z.number(),
     stepS: z.number().meta({ description: 'Simulation time between steps.' }),
     clock: clockSchema,
+    feed: feedCountsSchema.optional().meta({ description: 'Only for a run with an external feed.' }),
   })
   .meta({ id: 'Run' });
