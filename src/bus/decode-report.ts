@@ -3,6 +3,7 @@
 // consumer then sends the message to the dead-letter subject with that reason).
 import { InputError, type InputProblem } from '../scenario/input-error.ts';
 import { scenarioErrorMap } from '../scenario/issue-messages.ts';
+import { jsonSyntaxMessage } from '../scenario/json-syntax.ts';
 import type { SensorReport } from '../sensors/report.ts';
 import { sensorReportSchema } from './report-schema.ts';
 
@@ -32,7 +33,7 @@ export function decodeReportMessage(bytes: Uint8Array, subject?: string): Sensor
   try {
     data = JSON.parse(text);
   } catch (err) {
-    fail([], `not valid JSON: ${(err as Error).message}`);
+    fail([], `not valid JSON: ${jsonSyntaxMessage(err)}`);
   }
   const result = sensorReportSchema.safeParse(data, { error: scenarioErrorMap });
   if (!result.success)

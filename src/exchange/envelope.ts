@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../centre/audit/canonical-json.ts';
 import { InputError, type InputProblem } from '../scenario/input-error.ts';
 import { scenarioErrorMap } from '../scenario/issue-messages.ts';
+import { jsonSyntaxMessage } from '../scenario/json-syntax.ts';
 import { id, utcInstant } from '../scenario/schema-fields.ts';
 import { bodySchema, isOrdered, type MessageBody } from './messages.ts';
 
@@ -103,7 +104,7 @@ export function decodeEnvelope(input: Uint8Array | string | unknown): { raw: Env
     try {
       value = JSON.parse(text);
     } catch (err) {
-      fail([{ source: SOURCE, path: [], message: `not JSON: ${(err as Error).message.slice(0, 200)}` }]);
+      fail([{ source: SOURCE, path: [], message: `not JSON: ${jsonSyntaxMessage(err)}` }]);
     }
   }
   const result = envelopeSchema.safeParse(value, { error: scenarioErrorMap });

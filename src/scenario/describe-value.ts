@@ -5,8 +5,19 @@ const MAX_SHOWN = 40;
 
 /** `'text'` with line breaks and control characters escaped, clipped to 40 characters. */
 export function quote(text: string): string {
-  const escaped = JSON.stringify(text.length > MAX_SHOWN ? text.slice(0, MAX_SHOWN) : text).slice(1, -1);
+  const escaped = printable(
+    JSON.stringify(text.length > MAX_SHOWN ? text.slice(0, MAX_SHOWN) : text).slice(1, -1),
+  );
   return `'${escaped}${text.length > MAX_SHOWN ? '...' : ''}'`;
+}
+
+/** `text` on one printable line: control characters and line separators escaped as `\uXXXX`. */
+export function printable(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** What a value is, for "got …" in messages. */

@@ -1,0 +1,118 @@
+// What every decoder must do with any input (issue 9), as checks the fuzz properties
+// and the saved regression cases share: give a correct result or a clear rejection —
+// an InputError whose problems are each one located line — and never throw anything
+// else. A check throws (failing the property) when the decoder breaks the rule.
+import { isDeepStrictEqual } from 'node:util';
+import { decodeReportMessage } from '../../src/bus/decode-report.ts';
+import { InputError } from '../../src/scenario/input-error.ts';
+import type { SensorReport } from '../../src/sensors/report.ts';
+import { checkScenarioText } from '../../src/server/runs/scenario-check.ts';
+import { preview } from './arbitraries.ts';
+
+export type Verdict = 'accepted' | 'rejected';
+
+/** Throws unless `err` is an InputError with at least one well-formed problem from `source`. */
+export function expectClearRejection(err: unknown, input: string, source?: string): InputError {
+  if (!(err instanceof InputError)) {
+    const what = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    throw new Error(`not an InputError but ${what}\n--- input ---\n${input}`);
+  }
+  const fail = (why: string) => {
+    throw new Error(`badly formed rejection: ${why}\n${err.message.slice(0, 1000)}\n--- input ---\n${input}`);
+  };
+  if (err.problems.length === 0) fail('no problems listed');
+  for (const p of err.problems) {
+    if (typeof p.message !== 'string' || p.message.trim() === '') fail('an empty message');
+    if (/[\r\n\u2028\u2029]/.test(p.message))
+      fail(`a message of several lines: ${JSON.stringify(p.message)}`);
+    if (source !== undefined && p.source !== source)
+      fail(`source ${JSON.stringify(p.source)}, not '${source}'`);
+    if (!Array.isArray(p.path)) fail('a path that is not a list');
+    for (const k of p.path)
+      if (typeof k !== 'string' && !(typeof k === 'number' && Number.isInteger(k) && k >= 0))
+        fail(`a path segment ${String(k)}`);
+    for (const [name, n] of [
+      ['line', p.line],
+      ['column', p.column],
+    ] as const)
+      if (n !== undefined && !(Number.isInteger(n) && n >= 1)) fail(`${name} ${String(n)}`);
+  }
+  return err;
+}
+
+/** Runs `decode`, returning 'accepted' or 'rejected'; throws if it failed in any other way. */
+export function verdictOf(decode: () => unknown, input: string, source?: string): Verdict {
+  try {
+    decode();
+    return 'accepted';
+  } catch (err) {
+    expectClearRejection(err, input, source);
+    return 'rejected';
+  }
+}
+
+/** Throws if any number reachable in `value` is not finite (NaN or ±Infinity leaked through a decoder). */
+export function expectFiniteNumbers(value: unknown, what: string, path = ''): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`${what}: ${path || 'the value'} is ${value}`);
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) expectFiniteNumbers(v, what, `${path}[${i}]`);
+  } else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) expectFiniteNumbers(v, what, path ? `${path}.${k}` : k);
+}
+
+/** Throws if Object.prototype gained a property (a decoder assigned through `__proto__`). */
+export function expectCleanPrototype(): void {
+  const keys = Object.keys(Object.prototype);
+  if (keys.length > 0) throw new Error(`Object.prototype polluted with ${keys.join(', ')}`);
+}
+
+// --- scenario files ---
+
+/**
+ * A scenario text as `vigil validate` and the API take it (load, every launch flyable,
+ * the network resolvable): a scenario with finite numbers, or an InputError whose
+ * problems inside the document each carry a line.
+ */
+export function checkScenarioInput(text: string, sourceName: string): Verdict {
+  let scenario: unknown = null;
+  try {
+    scenario = checkScenarioText(text, sourceName).scenario;
+  } catch (err) {
+    const error = expectClearRejection(err, preview(text), sourceName);
+    for (const p of error.problems)
+      if (p.path.length > 0 && p.line === undefined)
+        throw new Error(
+          `problem at ${p.path.join('.')} without a line: ${p.message}\n--- input ---\n${preview(text)}`,
+        );
+  }
+  expectCleanPrototype();
+  if (scenario === null) return 'rejected';
+  expectFiniteNumbers(scenario, `scenario accepted from ${preview(text)}`);
+  return 'accepted';
+}
+
+// --- bus report messages ---
+
+/**
+ * A message on a report subject: accepted only as exactly the JSON object sent (the
+ * schema adds nothing and drops nothing), of a known kind, from the sensor its subject
+ * names — else an InputError from that subject for the dead-letter reason.
+ */
+export function checkReportMessage(bytes: Uint8Array, subject?: string): Verdict {
+  let report: SensorReport | null = null;
+  const input = preview(bytes);
+  try {
+    report = decodeReportMessage(bytes, subject);
+  } catch (err) {
+    expectClearRejection(err, input, subject ?? 'report message');
+    return 'rejected';
+  }
+  const sent = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  if (!isDeepStrictEqual(report, sent))
+    throw new Error(`decoded report differs from the message sent: ${input}`);
+  if (report.kind !== 'ir' && report.kind !== 'radar') throw new Error(`unknown kind accepted: ${input}`);
+  if (subject !== undefined && !subject.endsWith(`.reports.${report.sensorId}`))
+    throw new Error(`report of ${report.sensorId} accepted on ${subject}: ${input}`);
+  return 'accepted';
+}

@@ -1,0 +1,53 @@
+// Replays every input the fuzz suite once found a decoder mishandling
+// (test/reliability/regressions/*.json) through the same checks the properties use:
+// each must now give a correct result or a clear rejection.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkReportMessage } from './decoder-checks.ts';
+
+const DIR = join(import.meta.dirname, 'regressions');
+
+interface RegressionCase {
+  found: string;
+  problem: string;
+  text?: string;
+  bytesBase64?: string;
+  value?: unknown;
+  [more: string]: unknown;
+}
+
+interface RegressionFile {
+  decoder: string;
+  cases: RegressionCase[];
+}
+
+function bytesOf(c: RegressionCase): Uint8Array {
+  if (c.bytesBase64 !== undefined) return Buffer.from(c.bytesBase64, 'base64');
+  if (c.text !== undefined) return Buffer.from(c.text, 'utf8');
+  return Buffer.from(JSON.stringify(c.value), 'utf8');
+}
+
+const REPLAY: Record<string, (c: RegressionCase) => void> = {
+  'bus report': (c) => {
+    checkReportMessage(bytesOf(c), (c['subject'] as string | null) ?? undefined);
+  },
+};
+
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(DIR, f), 'utf8')) as RegressionFile) }));
+
+describe('saved fuzz regressions', () => {
+  it('every file names a decoder this test can replay', () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(Object.keys(REPLAY), f.file).toContain(f.decoder);
+  });
+
+  for (const f of files)
+    for (const [i, c] of f.cases.entries())
+      it(`${f.file} #${i + 1}: ${c.problem.slice(0, 80)}`, () => {
+        REPLAY[f.decoder]!(c);
+      });
+});
