@@ -190,6 +190,11 @@ class NatsSubscription implements Subscription {
   }
 }
 
+export interface NatsBusOptions {
+  /** Wait between reconnection attempts after the connection is lost, ms (default 2,000). */
+  reconnectWaitMs?: number;
+}
+
 export class NatsBus implements MessageBus {
   readonly kind = 'nats';
   readonly subjects: Subjects;
@@ -208,9 +213,17 @@ export class NatsBus implements MessageBus {
   }
 
   /** Connects and creates or updates the streams. */
-  static async connect(url: string, root = DEFAULT_ROOT): Promise<NatsBus> {
+  static async connect(url: string, root = DEFAULT_ROOT, options: NatsBusOptions = {}): Promise<NatsBus> {
     subjectsFor(root);
-    const nc = await connect({ servers: url, name: 'vigil' });
+    // Reconnect for as long as it takes: the client's default gives up after ten
+    // attempts (20 s), after which every publication fails and every consumer ends
+    // for good, though the server came back (test/reliability/faults-nats.test.ts).
+    const nc = await connect({
+      servers: url,
+      name: 'vigil',
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: options.reconnectWaitMs ?? 2000,
+    });
     try {
       const jsm = await jetstreamManager(nc);
       for (const spec of streamLayout(root)) await ensureStream(jsm, spec);
@@ -263,6 +276,13 @@ export class NatsBus implements MessageBus {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.subscriptions.clear();
-    if (!this.nc.isClosed()) await this.nc.drain();
+    if (this.nc.isClosed()) return;
+    try {
+      await this.nc.drain();
+    } catch {
+      // Draining needs the server; while it is down the connection is closed as it is
+      // (what was not acknowledged comes back to the durable consumers anyway).
+      await this.nc.close();
+    }
   }
 }
