@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   409: 'conflict',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
+  429: 'too-many-requests',
   500: 'internal',
   503: 'unavailable',
 } as const;
