@@ -1,8 +1,11 @@
 // The HTTP and WebSocket application of `vigil serve` (issue 6), built on a store, a
 // bus and the token list: the REST routes, the /ws stream, the OpenAPI document at
 // /openapi.json with browsable docs at /docs, health and readiness, and the operator
-// console's static files (web/dist) at / when they are built. Every failure answers
-// with the same error body (http/api-error.ts).
+// console's static files (web/dist) at / when they are built; with a centre, the
+// exchange between warning centres (routes/exchange.ts). Every failure answers with
+// the same error body (http/api-error.ts). Limits: a request rate per token
+// (limits/request-limits.ts), a size for every body and stream message, and timeouts
+// on every connection.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -14,15 +17,20 @@ import type { MessageBus } from '../bus/message-bus.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { authorise } from './auth/authenticate.ts';
 import type { TokenStore } from './auth/token-store.ts';
+import { type ExchangeOptions, ExchangeService } from './exchange/exchange-service.ts';
 import { ApiError, errorResponse } from './http/api-error.ts';
 import { registerRoutes, TEXT_BODY_TYPES } from './http/route.ts';
+import { RequestLimits } from './limits/request-limits.ts';
+import type { RateLimit } from './limits/token-buckets.ts';
 import { type LogOptions, loggerOptions } from './logging.ts';
 import { openApiDocument } from './openapi.ts';
 import { accessRoutes, type Readiness } from './routes/access.ts';
+import { exchangeRoutes } from './routes/exchange.ts';
 import { operatorRoutes } from './routes/operator.ts';
 import { pictureRoutes } from './routes/picture.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
+import { statusRoutes } from './routes/status.ts';
 import { RunManager } from './runs/run-manager.ts';
 import { StreamHub } from './ws/stream-hub.ts';
 
@@ -33,6 +41,10 @@ export const VERSION = '0.1.0';
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 /** Largest client message on the stream, bytes. */
 const MAX_STREAM_MESSAGE = 16 * 1024;
+/** A socket silent this long is closed (the stream pings every 30 s, so it is never idle that long), ms. */
+const CONNECTION_TIMEOUT_MS = 60_000;
+/** The whole request — headers and body — must arrive within this, ms (slow senders hold no socket for long). */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface AppOptions {
   store: EventStore;
@@ -47,15 +59,26 @@ export interface AppOptions {
   checkResponses?: boolean;
   tickMs?: number;
   stream?: { maxQueued?: number; maxInFlightBytes?: number; pingMs?: number };
+  /** Requests a second per token (or client address, or exchange partner); default none (startService sets one). */
+  rateLimit?: RateLimit | null;
+  /** The rate limit's clock, ms (tests step it). */
+  clock?: () => number;
+  /** This centre's exchange with its partners; without it the exchange routes answer 404. */
+  exchange?: ExchangeOptions;
 }
 
 export interface App {
   app: FastifyInstance;
   runs: RunManager;
   hub: StreamHub;
+  exchange: ExchangeService | null;
+  limits: RequestLimits;
   /** Readiness as /ready reports it; `stopping` once close() began. */
   setState(state: 'starting' | 'ready' | 'stopping'): void;
-  /** Stops taking requests, closes the stream, pauses running runs to go on at the next start. */
+  /**
+   * Stops taking requests, closes the stream, stops the exchange's courier and closes
+   * its store, pauses running runs to go on at the next start.
+   */
   close(): Promise<void>;
 }
 
@@ -63,6 +86,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.log ? loggerOptions(options.log) : false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
   });
   const runs = new RunManager({
     store: options.store,
@@ -70,7 +95,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     log: app.log,
     ...(options.tickMs ? { tickMs: options.tickMs } : {}),
   });
+  const exchange = options.exchange ? new ExchangeService(options.exchange, runs, app.log) : null;
   const hub = new StreamHub({ runs, log: app.log, ...(options.stream ?? {}) });
+  const limits = new RequestLimits(options.tokens, options.rateLimit ?? null, options.clock);
+  app.addHook('onRequest', limits.onRequest);
   let state: 'starting' | 'ready' | 'stopping' = 'starting';
 
   app.addContentTypeParser([...TEXT_BODY_TYPES], { parseAs: 'string' }, (_req, body, done) =>
@@ -79,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setErrorHandler((err, request, reply) => {
     const { status, body, internal } = errorResponse(err);
     if (internal) request.log.error({ err }, 'request failed');
+    if (status === 413) limits.counts.tooLarge++;
     if (status === 401) reply.header('www-authenticate', 'Bearer');
     reply.code(status).send(body);
   });
@@ -90,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (
       hasConsole &&
       request.method === 'GET' &&
-      !/^\/(api|ws|docs|openapi\.json)(\/|$)/.test(path) &&
+      !/^\/(api|ws|exchange|docs|openapi\.json)(\/|$)/.test(path) &&
       (request.headers.accept ?? '').includes('text/html')
     )
       return reply.type('text/html; charset=utf-8').sendFile('index.html', webRoot);
@@ -118,6 +147,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...runRoutes(runs),
     ...pictureRoutes(options.store, runs),
     ...operatorRoutes(options.store, runs),
+    ...exchangeRoutes(exchange, limits),
+    ...statusRoutes({
+      version: VERSION,
+      bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      limits,
+      streamClients: () => hub.clientCount,
+    }),
   ];
   const document = openApiDocument(routes, VERSION);
   registerRoutes(app, routes, { tokens: options.tokens, checkResponses: options.checkResponses ?? false });
@@ -159,6 +195,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     app,
     runs,
     hub,
+    exchange,
+    limits,
     setState(s) {
       state = s;
     },
@@ -166,6 +204,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       state = 'stopping';
       hub.close();
       await app.close();
+      await exchange?.close();
       await runs.close();
     },
   };

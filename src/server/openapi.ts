@@ -159,9 +159,17 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
       version,
       description: `Scenarios, live runs and their replay, the warning centre's tracks and alerts, operator actions, notifications and the audit chain of vigil, an open missile-attack early-warning simulator (detection and warning only).\n${STREAM_DESCRIPTION}`,
     },
-    tags: ['service', 'access', 'scenarios', 'runs', 'picture', 'operator', 'notifications', 'audit'].map(
-      (name) => ({ name }),
-    ),
+    tags: [
+      'service',
+      'access',
+      'scenarios',
+      'runs',
+      'picture',
+      'operator',
+      'notifications',
+      'audit',
+      'exchange',
+    ].map((name) => ({ name })),
     paths,
     components: {
       schemas: collector.components,

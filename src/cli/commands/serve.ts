@@ -1,7 +1,13 @@
 // `vigil serve`: the service of issue 6 — REST and WebSocket API, live runs, the
-// operator console — until SIGINT or SIGTERM, when it stops cleanly (running runs
-// paused to go on at the next start, the store flushed and closed).
+// operator console, with --centre the exchange with partner centres (issue 9) — until
+// SIGINT or SIGTERM, when it stops cleanly (running runs paused to go on at the next
+// start, the exchange courier stopped, the stores flushed and closed).
 import type { Command } from 'commander';
+import { DEFAULT_EXCHANGE_HOME } from '../../exchange/open-exchange.ts';
+import { InputError } from '../../scenario/input-error.ts';
+import { ID_PATTERN } from '../../scenario/schema-fields.ts';
+import { DEFAULT_RATE_LIMIT } from '../../server/limits/request-limits.ts';
+import type { RateLimit } from '../../server/limits/token-buckets.ts';
 import { DEFAULT_TOKENS_PATH, startService } from '../../server/service.ts';
 import { parseChoice, parseNumberIn } from '../options.ts';
 
@@ -13,9 +19,40 @@ interface ServeFlags {
   tokens: string;
   onInterrupted: string;
   logLevel: string;
+  centre?: string;
+  exchangeHome?: string;
+  rateLimit: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** `RATE[,BURST]` requests a second per token (burst default 2 × rate); 0: no limit. */
+function parseRateLimit(text: string): RateLimit | null {
+  const [rateText = '', burstText, ...rest] = text.split(',');
+  if (rest.length > 0)
+    throw new InputError({
+      source: '--rate-limit',
+      path: [],
+      message: `expected RATE[,BURST], got '${text}'`,
+    });
+  const ratePerS = parseNumberIn('--rate-limit', rateText, 0, 1_000_000, 'requests a second');
+  if (ratePerS === 0) return null;
+  const burst =
+    burstText === undefined
+      ? Math.max(1, 2 * ratePerS)
+      : parseNumberIn('--rate-limit', burstText, 1, 1_000_000);
+  return { ratePerS, burst };
+}
+
+function checkedCentre(text: string): string {
+  if (!ID_PATTERN.test(text))
+    throw new InputError({
+      source: '--centre',
+      path: [],
+      message: `a centre id is 1-64 letters, digits, '_', '.', ':' or '-' starting with a letter or digit, got '${text}'`,
+    });
+  return text;
+}
 
 export function register(program: Command): void {
   program
@@ -31,18 +68,37 @@ export function register(program: Command): void {
     .option('--tokens <file>', 'token list (hashes only)', DEFAULT_TOKENS_PATH)
     .option('--on-interrupted <action>', "runs a stopped process was writing: 'resume' or 'fail'", 'resume')
     .option('--log-level <level>', `log level (${LOG_LEVELS.join(', ')})`, 'info')
+    .option('--centre <id>', "run this centre's exchange with its partners (keys: vigil exchange keygen)")
+    .option(
+      '--exchange-home <dir>',
+      `the exchange directory with --centre (default ${DEFAULT_EXCHANGE_HOME})`,
+    )
+    .option(
+      '--rate-limit <rate[,burst]>',
+      'requests a second per token, client address or partner (0: none)',
+      `${DEFAULT_RATE_LIMIT.ratePerS},${DEFAULT_RATE_LIMIT.burst}`,
+    )
     .addHelpText(
       'after',
       `
 The first start prints an admin token once (or set VIGIL_ADMIN_TOKEN). Logs are JSON
 lines on stdout; the listening address and a new admin token go to stderr.
+With --centre, partners' couriers deliver to POST /exchange/inbox (signed; no token)
+and notifications received are added to the running and paused runs.
 
 Examples:
   $ vigil serve
   $ vigil serve --port 9000 --db postgres://postgres@127.0.0.1:5432/vigil --bus nats://127.0.0.1:4222
-  $ VIGIL_ADMIN_TOKEN=… vigil serve --host 0.0.0.0`,
+  $ VIGIL_ADMIN_TOKEN=… vigil serve --host 0.0.0.0
+  $ vigil exchange keygen --centre NOR --out vigil-data/exchange && vigil serve --centre NOR`,
     )
     .action(async (flags: ServeFlags) => {
+      if (flags.exchangeHome !== undefined && flags.centre === undefined)
+        throw new InputError({
+          source: '--exchange-home',
+          path: [],
+          message: 'the exchange needs its centre: give --centre ID as well',
+        });
       const service = await startService({
         port: parseNumberIn('--port', flags.port, 0, 65_535),
         host: flags.host,
@@ -52,6 +108,15 @@ Examples:
         ...(process.env['VIGIL_ADMIN_TOKEN'] ? { adminToken: process.env['VIGIL_ADMIN_TOKEN'] } : {}),
         onInterrupted: parseChoice('--on-interrupted', flags.onInterrupted, ['resume', 'fail'] as const),
         logLevel: parseChoice('--log-level', flags.logLevel, LOG_LEVELS),
+        rateLimit: parseRateLimit(flags.rateLimit),
+        ...(flags.centre === undefined
+          ? {}
+          : {
+              exchange: {
+                centreId: checkedCentre(flags.centre),
+                home: flags.exchangeHome ?? DEFAULT_EXCHANGE_HOME,
+              },
+            }),
       });
       if (service.newAdminToken)
         process.stderr.write(
@@ -63,6 +128,10 @@ Examples:
           `Interrupted runs: ${resumed.length} resumed${resumed.length ? ` (${resumed.join(', ')})` : ''}, ${failed.length} marked failed${failed.length ? ` (${failed.join(', ')})` : ''}\n`,
         );
       process.stderr.write(`vigil serve: listening on ${service.url} (API docs at ${service.url}/docs)\n`);
+      if (flags.centre !== undefined)
+        process.stderr.write(
+          `vigil serve: centre ${flags.centre}'s exchange inbox at ${service.url}/exchange/inbox\n`,
+        );
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
