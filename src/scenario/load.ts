@@ -3,7 +3,16 @@
 // the file is collected and thrown together as one InputError, each located at
 // file:line:column with its field path; nothing else is ever thrown for bad input.
 import { readFileSync, statSync } from 'node:fs';
-import { type Document, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isCollection,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+  type YAMLError,
+} from 'yaml';
 import type { z } from 'zod';
 import { describeValue, typeName } from './describe-value.ts';
 import { type FieldPath, InputError, type InputProblem } from './input-error.ts';
@@ -50,6 +59,8 @@ export function parseScenarioFile(text: string, sourceName: string, format?: Sce
   if (syntax.length > 0) throw new InputError(capped(sorted(syntax), sourceName));
   if (doc.contents === null)
     fail('the file is empty: a scenario needs at least name, epoch, duration, defended and events');
+  const keys = collectionKeys(doc, lines, sourceName);
+  if (keys.length > 0) throw new InputError(capped(keys, sourceName));
 
   let data: unknown;
   try {
@@ -118,6 +129,30 @@ function readDocument(
   } catch (err) {
     return fail(`cannot parse: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/**
+ * Keys that are lists or mappings (`? [a, b]: 1`): YAML allows them, JavaScript objects
+ * do not — the reader would turn each into text with a warning on the process's stderr.
+ */
+function collectionKeys(doc: Document, lines: LineCounter, source: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (isCollection(key)) {
+        const pos = lines.linePos((pair.key as Node).range?.[0] ?? 0);
+        problems.push({
+          source,
+          line: pos.line,
+          column: pos.col,
+          path: [],
+          message: 'a key must be plain text, not a list or a mapping',
+        });
+      }
+    },
+  });
+  return problems;
 }
 
 function syntaxProblem(e: YAMLError, lines: LineCounter, source: string): InputProblem {

@@ -76,6 +76,12 @@ export function expectCleanPrototype(): void {
  */
 export function checkScenarioInput(text: string, sourceName: string): Verdict {
   let scenario: unknown = null;
+  const warnings: string[] = [];
+  const emitWarning = process.emitWarning;
+  // A warning on the process's stderr is output a stranger chose, outside the located problems.
+  process.emitWarning = ((warning: string | Error) => {
+    warnings.push(String(warning));
+  }) as typeof process.emitWarning;
   try {
     scenario = checkScenarioText(text, sourceName).scenario;
   } catch (err) {
@@ -85,7 +91,11 @@ export function checkScenarioInput(text: string, sourceName: string): Verdict {
         throw new Error(
           `problem at ${p.path.join('.')} without a line: ${p.message}\n--- input ---\n${preview(text)}`,
         );
+  } finally {
+    process.emitWarning = emitWarning;
   }
+  if (warnings.length > 0)
+    throw new Error(`process warning: ${warnings[0]}\n--- input ---\n${preview(text)}`);
   expectCleanPrototype();
   if (scenario === null) return 'rejected';
   expectFiniteNumbers(scenario, `scenario accepted from ${preview(text)}`);
