@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { register as audit } from './audit.ts';
 import { register as coverage } from './coverage.ts';
 import { register as exchange } from './exchange.ts';
+import { register as feed } from './feed.ts';
 import { register as montecarlo } from './montecarlo.ts';
 import { register as notify } from './notify.ts';
 import { register as run } from './run.ts';
@@ -31,6 +32,7 @@ const commands: Register[] = [
   serve,
   exchange,
   notify,
+  feed,
 ];
 
 export function registerCommands(program: Command): void {
