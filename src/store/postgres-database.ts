@@ -25,6 +25,20 @@ function mapError(err: unknown): unknown {
   return err;
 }
 
+/** Tries of a read or a transaction whose connection dropped (each on a fresh connection). */
+const ATTEMPTS = 3;
+
+/** SQLSTATEs and socket errors that say the connection failed, not the statement. */
+const LOST_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED']);
+
+function isConnectionLoss(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  // Class 08: connection exceptions; 57P0x: the server shut the backend down.
+  if (typeof e.code === 'string' && (e.code.startsWith('08') || LOST_CODES.has(e.code))) return true;
+  // node-postgres's own, without a code.
+  return typeof e.message === 'string' && /Connection terminated|not queryable/.test(e.message);
+}
+
 type Queryable = Pick<pg.Pool, 'query'>;
 
 function session(client: Queryable): SqlSession {
@@ -70,8 +84,15 @@ class PostgresDatabase implements SqlDatabase {
     this.poolSession = session(pool);
   }
 
-  all(sql: string, params?: readonly SqlValue[]): Promise<SqlRow[]> {
-    return this.poolSession.all(sql, params);
+  /** Reads change nothing, so one whose connection dropped is simply asked again. */
+  async all(sql: string, params?: readonly SqlValue[]): Promise<SqlRow[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.poolSession.all(sql, params);
+      } catch (err) {
+        if (!isConnectionLoss(err) || attempt >= ATTEMPTS) throw err;
+      }
+    }
   }
 
   run(sql: string, params?: readonly SqlValue[]): Promise<number> {
@@ -91,22 +112,62 @@ class PostgresDatabase implements SqlDatabase {
     return this.poolSession.exec(script);
   }
 
+  /**
+   * A transaction whose connection drops before COMMIT was sent is rolled back by the
+   * server, so it is run again on a fresh connection. One that drops while committing
+   * may or may not be stored: that is an error saying so, never a silent retry.
+   */
   async transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(fn);
+      if (outcome.ok) return outcome.value;
+      if (!outcome.retry || attempt >= ATTEMPTS) throw outcome.error;
+    }
+  }
+
+  private async attempt<T>(
+    fn: (tx: SqlSession) => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false; error: unknown; retry: boolean }> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      return { ok: false, error: err, retry: isConnectionLoss(err) };
+    }
+    // A checked-out client whose connection drops (the server restarted, or terminated
+    // the backend) emits 'error' besides failing its query; the pool listens only to
+    // idle clients, and an 'error' nobody listens to would end the process.
+    let lost = false;
+    const onLost = () => {
+      lost = true;
+    };
+    client.on('error', onLost);
     let broken = false;
+    let committing = false;
     try {
       await client.query('BEGIN');
-      const result = await fn(session(client));
+      const value = await fn(session(client));
+      committing = true;
       await client.query('COMMIT');
-      return result;
+      return { ok: true, value };
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {
         broken = true;
       });
-      throw err;
+      if (!(lost || isConnectionLoss(err))) return { ok: false, error: err, retry: false };
+      if (!committing) return { ok: false, error: err, retry: true };
+      return {
+        ok: false,
+        error: new Error(
+          `the connection to PostgreSQL dropped while committing: the transaction may or may not be stored (${(err as Error).message})`,
+        ),
+        retry: false,
+      };
     } finally {
-      // A client whose rollback failed may be mid-transaction: destroy it rather than reuse it.
-      client.release(broken);
+      client.removeListener('error', onLost);
+      // A client whose rollback failed may be mid-transaction, and one whose connection
+      // dropped is useless: destroy either rather than reuse it.
+      client.release(broken || lost);
     }
   }
 
