@@ -32,6 +32,7 @@ import {
   testService,
   waitFor,
 } from './helpers.ts';
+import { connectStream } from './stream-client.ts';
 
 const MINUTES = 10;
 const launchText = polar(MINUTES);
@@ -69,6 +70,9 @@ describe('a run fed by an external feed', () => {
       const run = await startRun(s, { scenario: 'quiet', feed: true, paused: true });
       expect(run.parameters).toMatchObject({ feed: true, feedQueueLimit: 100_000 });
       expect(run.feed).toMatchObject({ received: 0, accepted: 0, queueLimit: 100_000 });
+      const c = await connectStream(s.app, s.observer);
+      c.send({ type: 'subscribe', runId: run.id });
+      await c.next('snapshot');
       const dead: DeadLetter[] = [];
       await s.bus.consume(s.bus.subjects.deadLetter, 'test-dead', async (m) => {
         dead.push(JSON.parse(bytesText(m.data)));
