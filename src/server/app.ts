@@ -96,8 +96,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...(options.tickMs ? { tickMs: options.tickMs } : {}),
   });
   const exchange = options.exchange ? new ExchangeService(options.exchange, runs, app.log) : null;
-  const hub = new StreamHub({ runs, log: app.log, ...(options.stream ?? {}) });
   const limits = new RequestLimits(options.tokens, options.rateLimit ?? null, options.clock);
+  const hub = new StreamHub({
+    runs,
+    log: app.log,
+    admit: (principal) => limits.streamMessage(principal),
+    ...(options.stream ?? {}),
+  });
   app.addHook('onRequest', limits.onRequest);
   let state: 'starting' | 'ready' | 'stopping' = 'starting';
 

@@ -2,7 +2,7 @@
 // it is empty, room again once it has refilled (on a stepped clock, no sleeping),
 // other tokens untouched; requests without a valid token share their address's
 // bucket; the exchange inbox also the claimed partner's; the counts in GET
-// /api/status. Every body-taking route family takes a body of exactly its limit and
+// /api/status; the stream's connections and messages take from the token's bucket. Every body-taking route family takes a body of exactly its limit and
 // refuses one byte more with 413; the stream refuses an oversize message.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,6 +122,26 @@ describe('the request rate per token', () => {
     nowMs += 500;
     const client = await connectStream(s.app, s.observer);
     await client.next('hello');
+    client.close();
+  });
+
+  it('limits the messages a client sends on the stream with its token’s bucket', async () => {
+    nextSecond();
+    const client = await connectStream(s.app, s.observer);
+    await client.next('hello');
+    // The connection took one; two pings are answered, the third is refused.
+    client.send({ type: 'ping', id: 'p1' });
+    client.send({ type: 'ping', id: 'p2' });
+    client.send({ type: 'ping', id: 'p3' });
+    const refused = await client.next('error');
+    expect(refused.message).toMatch(/too many messages .*retry after 1 s; this message was not taken/);
+    expect(client.messages.filter((m) => m.type === 'pong').map((m) => (m as { id?: string }).id)).toEqual([
+      'p1',
+      'p2',
+    ]);
+    nowMs += 500;
+    client.send({ type: 'ping', id: 'p4' });
+    await client.next('pong', (m) => m.id === 'p4');
     client.close();
   });
 

@@ -4,11 +4,12 @@
 // address. The exchange inbox, which has no token, also takes one from the bucket of
 // the registered partner the message claims to come from. A refused request is
 // answered 429 `too-many-requests` with Retry-After (whole seconds) before its body is
-// read. Static files, /docs, /openapi.json, /health and /ready are not limited: they
+// read. Messages a client sends on the stream take from its token's bucket too. Static files, /docs, /openapi.json, /health and /ready are not limited: they
 // are cheap, and a probe must not see a busy service as a dead one. The counts of
 // refused requests (and of bodies over their limit) are shown by GET /api/status.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { presentedToken } from '../auth/authenticate.ts';
+import type { Principal } from '../auth/roles.ts';
 import type { TokenStore } from '../auth/token-store.ts';
 import { ApiError } from '../http/api-error.ts';
 import { type RateLimit, TokenBuckets } from './token-buckets.ts';
@@ -16,6 +17,8 @@ import { type RateLimit, TokenBuckets } from './token-buckets.ts';
 export const DEFAULT_RATE_LIMIT: RateLimit = { ratePerS: 50, burst: 100 };
 
 const LIMITED_PATH = /^\/(api|ws|exchange)(\/|$)/;
+
+type Kind = keyof LimitCounts['limited'];
 
 export interface LimitCounts {
   /** Requests refused by rate, by whose bucket was empty. */
@@ -52,19 +55,32 @@ export class RequestLimits {
    * refuses them).
    */
   admitSender(sender: string, reply: FastifyReply): void {
-    if (this.buckets) this.admit('sender', `sender:${sender}`, reply);
+    this.admit('sender', `sender:${sender}`, reply);
+  }
+
+  /** A message on the stream from `principal`: null when admitted, else why not. */
+  streamMessage(principal: Principal): string | null {
+    const retryAfterS = this.take('token', `token:${principal.tokenId}`);
+    return retryAfterS === null ? null : this.refusal('messages', 'token', retryAfterS);
   }
 
   /** Throws ApiError 429, with Retry-After set on the reply, when the bucket is empty. */
-  private admit(kind: keyof LimitCounts['limited'], key: string, reply: FastifyReply): void {
-    const admission = this.buckets!.take(key);
-    if (admission.allowed) return;
-    this.counts.limited[kind]++;
-    const retryAfterS = Math.max(1, Math.ceil(admission.retryAfterS));
+  private admit(kind: Kind, key: string, reply: FastifyReply): void {
+    const retryAfterS = this.take(kind, key);
+    if (retryAfterS === null) return;
     reply.header('retry-after', String(retryAfterS));
-    throw new ApiError(
-      429,
-      `too many requests from this ${kind}: at most ${this.rate!.ratePerS} a second (bursts of ${this.rate!.burst}); retry after ${retryAfterS} s`,
-    );
+    throw new ApiError(429, this.refusal('requests', kind, retryAfterS));
+  }
+
+  /** null when admitted, else the whole seconds to wait (and the refusal counted). */
+  private take(kind: Kind, key: string): number | null {
+    const admission = this.buckets?.take(key) ?? { allowed: true };
+    if (admission.allowed) return null;
+    this.counts.limited[kind]++;
+    return Math.max(1, Math.ceil(admission.retryAfterS));
+  }
+
+  private refusal(what: 'requests' | 'messages', kind: Kind, retryAfterS: number): string {
+    return `too many ${what} from this ${kind}: at most ${this.rate!.ratePerS} a second (bursts of ${this.rate!.burst}); retry after ${retryAfterS} s`;
   }
 }

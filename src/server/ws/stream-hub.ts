@@ -1,7 +1,8 @@
 // The WebSocket stream's clients: each subscribes to runs and is sent their events,
 // through its own bounded queue (client-queue.ts). A client that fell behind and lost
 // messages is told how many and, once its queue has drained, sent each subscribed run's
-// whole picture again. Sockets that stop answering pings are closed.
+// whole picture again. Sockets that stop answering pings are closed. What clients send
+// is rate-limited with their token's requests (limits/request-limits.ts).
 import type { WebSocket } from 'ws';
 import type { Principal } from '../auth/roles.ts';
 import type { LiveRun, RunLog } from '../runs/live-run.ts';
@@ -18,6 +19,8 @@ export interface StreamHubOptions {
   maxSubscriptions?: number;
   /** Interval of liveness pings, ms (0: none). */
   pingMs?: number;
+  /** Whether a client's message may be taken now: null, else why not. */
+  admit?: (principal: Principal) => string | null;
 }
 
 interface Client {
@@ -40,6 +43,7 @@ export class StreamHub {
   private readonly clients = new Set<Client>();
   private readonly unlisten: () => void;
   private readonly pinger: NodeJS.Timeout | null;
+  private readonly admit: (principal: Principal) => string | null;
 
   constructor(options: StreamHubOptions) {
     this.runs = options.runs;
@@ -47,6 +51,7 @@ export class StreamHub {
     this.maxQueued = options.maxQueued ?? 256;
     this.maxInFlightBytes = options.maxInFlightBytes ?? 1 << 20;
     this.maxSubscriptions = options.maxSubscriptions ?? 16;
+    this.admit = options.admit ?? (() => null);
     this.unlisten = this.runs.listen((event) => this.broadcast(event));
     const pingMs = options.pingMs ?? 30_000;
     this.pinger = pingMs > 0 ? setInterval(() => this.ping(), pingMs) : null;
@@ -123,6 +128,11 @@ export class StreamHub {
   }
 
   private async receive(client: Client, text: string | null): Promise<void> {
+    const refused = this.admit(client.principal);
+    if (refused !== null) {
+      this.send(client, { type: 'error', message: `${refused}; this message was not taken` });
+      return;
+    }
     let message: ClientMessage;
     try {
       const parsed = clientMessageSchema.safeParse(text === null ? null : JSON.parse(text));
