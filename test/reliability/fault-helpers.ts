@@ -148,3 +148,48 @@ export class NatsServer {
     await this.kill9();
   }
 }
+
+const VIGIL = resolve(REPO, 'bin/vigil.js');
+export const ADMIN_TOKEN = 'faults-test-admin-token-0123456789';
+
+export interface Service extends Child {
+  url: string;
+}
+
+/** `vigil serve` as a child process on a free port; resolves once it listens. */
+export function startService(cwd: string, db: string, extra: string[] = []): Promise<Service> {
+  return new Promise((ok, fail) => {
+    let listening = false;
+    const child = startChild(
+      process.execPath,
+      [
+        VIGIL,
+        'serve',
+        '--port',
+        '0',
+        '--db',
+        db,
+        '--tokens',
+        resolve(cwd, 'tokens.json'),
+        '--log-level',
+        'warn',
+        ...extra,
+      ],
+      {
+        cwd,
+        env: { ...process.env, VIGIL_ADMIN_TOKEN: ADMIN_TOKEN },
+        onStderr: (text, handle) => {
+          const m = /listening on (http:\/\/\S+)/.exec(text);
+          if (m && !listening) {
+            listening = true;
+            ok({ ...handle, url: m[1]! });
+          }
+        },
+      },
+    );
+    child.exited.then(({ code, signal }) => {
+      if (!listening)
+        fail(new Error(`vigil serve exited (${code ?? signal}) before listening:\n${child.stderr()}`));
+    });
+  });
+}
