@@ -20,6 +20,12 @@ export function printable(text: string): string {
   );
 }
 
+/** Text a file gave, shown inside a message: line breaks as spaces, other control characters escaped, 40 characters at most. */
+export function clipped(text: string): string {
+  const flat = text.replace(/[\r\n\t]/g, ' ');
+  return printable(flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN - 3)}...` : flat);
+}
+
 /** What a value is, for "got …" in messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';

@@ -1,6 +1,7 @@
 // Durations in scenario files: a number of seconds (2400), or text with hour, minute
 // and second parts in that order (`40m`, `90s`, `1h30m`, `2400s`, `1.5h`, `2400`).
 // The loader converts every duration to seconds (DESIGN.md §3: SI inside).
+import { clipped } from './describe-value.ts';
 import { InputError } from './input-error.ts';
 
 /** Longest duration accepted anywhere in a scenario: 30 days, in seconds. */
@@ -21,7 +22,7 @@ export function checkDuration(value: unknown): { seconds: number } | { problem: 
   const text = value.trim();
   if (text === '') return { problem: `empty duration: expected ${FORMS}` };
   if (/^\d+(?:\.\d+)?$/.test(text)) return checkSeconds(Number(text), text);
-  if (text.startsWith('-')) return { problem: `'${show(value)}' is negative: a duration counts forward` };
+  if (text.startsWith('-')) return { problem: `'${clipped(value)}' is negative: a duration counts forward` };
   let seconds = 0;
   let lastRank = -1;
   let consumed = 0;
@@ -32,13 +33,13 @@ export function checkDuration(value: unknown): { seconds: number } | { problem: 
     if (perUnit === undefined)
       return {
         problem: unit
-          ? `'${show(value)}' has an unknown unit '${show(unit)}': use h, m or s (${FORMS})`
-          : `'${show(value)}' has a number without a unit after another part: use h, m or s (${FORMS})`,
+          ? `'${clipped(value)}' has an unknown unit '${clipped(unit)}': use h, m or s (${FORMS})`
+          : `'${clipped(value)}' has a number without a unit after another part: use h, m or s (${FORMS})`,
       };
     const rank = unit === 'h' ? 0 : unit === 'm' ? 1 : 2;
     if (rank <= lastRank)
       return {
-        problem: `'${show(value)}' repeats or misorders its parts: write hours, then minutes, then seconds`,
+        problem: `'${clipped(value)}' repeats or misorders its parts: write hours, then minutes, then seconds`,
       };
     lastRank = rank;
     seconds += Number(m[1]) * perUnit;
@@ -46,8 +47,8 @@ export function checkDuration(value: unknown): { seconds: number } | { problem: 
     while (text[PART.lastIndex] === ' ') PART.lastIndex++;
   }
   if (consumed === 0 || text.slice(consumed).trim() !== '')
-    return { problem: `'${show(value)}' is not a duration: expected ${FORMS}` };
-  return checkSeconds(seconds, show(value));
+    return { problem: `'${clipped(value)}' is not a duration: expected ${FORMS}` };
+  return checkSeconds(seconds, clipped(value));
 }
 
 /** Seconds for a duration; throws InputError (with an empty field path) when invalid. */
@@ -63,10 +64,4 @@ function checkSeconds(seconds: number, written: string): { seconds: number } | {
   if (seconds > MAX_DURATION_S)
     return { problem: `'${written}' is longer than the ${MAX_DURATION_S / 86400} days a scenario may span` };
   return { seconds };
-}
-
-/** At most 40 characters of user text, so a message stays one readable line. */
-function show(text: string): string {
-  const flat = text.replace(/[\r\n\t]/g, ' ');
-  return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }

@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import {
   type Document,
   isAlias,
-  isCollection,
+  isScalar,
   LineCounter,
   type Node,
   parseDocument,
@@ -59,7 +59,7 @@ export function parseScenarioFile(text: string, sourceName: string, format?: Sce
   if (syntax.length > 0) throw new InputError(capped(sorted(syntax), sourceName));
   if (doc.contents === null)
     fail('the file is empty: a scenario needs at least name, epoch, duration, defended and events');
-  const keys = collectionKeys(doc, lines, sourceName);
+  const keys = nonTextKeys(doc, lines, sourceName);
   if (keys.length > 0) throw new InputError(capped(keys, sourceName));
 
   let data: unknown;
@@ -132,27 +132,33 @@ function readDocument(
 }
 
 /**
- * Keys that are lists or mappings (`? [a, b]: 1`): YAML allows them, JavaScript objects
- * do not — the reader would turn each into text with a warning on the process's stderr.
+ * Keys that are lists, mappings or tagged binary (`? [a, b]: 1`, `!!binary aGk=: 1`):
+ * YAML allows them, JavaScript objects do not — the reader would turn each into text
+ * with a warning on the process's stderr.
  */
-function collectionKeys(doc: Document, lines: LineCounter, source: string): InputProblem[] {
+function nonTextKeys(doc: Document, lines: LineCounter, source: string): InputProblem[] {
   const problems: InputProblem[] = [];
   visit(doc, {
     Pair(_, pair) {
       const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
-      if (isCollection(key)) {
+      const plain = key === null || key === undefined || (isScalar(key) && isPrimitive(key.value));
+      if (!plain) {
         const pos = lines.linePos((pair.key as Node).range?.[0] ?? 0);
         problems.push({
           source,
           line: pos.line,
           column: pos.col,
           path: [],
-          message: 'a key must be plain text, not a list or a mapping',
+          message: 'a key must be plain text, not a list, a mapping or binary data',
         });
       }
     },
   });
   return problems;
+}
+
+function isPrimitive(value: unknown): boolean {
+  return value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
 }
 
 function syntaxProblem(e: YAMLError, lines: LineCounter, source: string): InputProblem {

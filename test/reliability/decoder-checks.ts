@@ -4,6 +4,7 @@
 // else. A check throws (failing the property) when the decoder breaks the rule.
 import { isDeepStrictEqual } from 'node:util';
 import { decodeReportMessage } from '../../src/bus/decode-report.ts';
+import { decodeEnvelope } from '../../src/exchange/envelope.ts';
 import { InputError } from '../../src/scenario/input-error.ts';
 import type { SensorReport } from '../../src/sensors/report.ts';
 import { checkScenarioText } from '../../src/server/runs/scenario-check.ts';
@@ -23,8 +24,9 @@ export function expectClearRejection(err: unknown, input: string, source?: strin
   if (err.problems.length === 0) fail('no problems listed');
   for (const p of err.problems) {
     if (typeof p.message !== 'string' || p.message.trim() === '') fail('an empty message');
-    if (/[\r\n\u2028\u2029]/.test(p.message))
-      fail(`a message of several lines: ${JSON.stringify(p.message)}`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(p.message))
+      fail(`a line break or control character in the message: ${JSON.stringify(p.message)}`);
     if (source !== undefined && p.source !== source)
       fail(`source ${JSON.stringify(p.source)}, not '${source}'`);
     if (!Array.isArray(p.path)) fail('a path that is not a list');
@@ -124,5 +126,34 @@ export function checkReportMessage(bytes: Uint8Array, subject?: string): Verdict
   if (report.kind !== 'ir' && report.kind !== 'radar') throw new Error(`unknown kind accepted: ${input}`);
   if (subject !== undefined && !subject.endsWith(`.reports.${report.sensorId}`))
     throw new Error(`report of ${report.sensorId} accepted on ${subject}: ${input}`);
+  return 'accepted';
+}
+
+// --- exchange envelopes ---
+
+/**
+ * An exchange message as received (bytes, text or a parsed body): accepted only as
+ * exactly the JSON sent, with one of the four body types — else an InputError from
+ * `exchange message`. (Whether its signature holds is the node's check, not the decoder's.)
+ */
+export function checkEnvelopeInput(input: unknown): Verdict {
+  const shown = preview(input);
+  let decoded: ReturnType<typeof decodeEnvelope>;
+  try {
+    decoded = decodeEnvelope(input);
+  } catch (err) {
+    expectClearRejection(err, shown, 'exchange message');
+    return 'rejected';
+  }
+  const sent =
+    typeof input === 'string'
+      ? JSON.parse(input)
+      : input instanceof Uint8Array
+        ? JSON.parse(Buffer.from(input).toString('utf8'))
+        : input;
+  if (!isDeepStrictEqual(decoded.raw, sent))
+    throw new Error(`decoded envelope differs from the one sent: ${shown}`);
+  if (!['notification', 'launch-report', 'ack', 'line-check'].includes(decoded.body.type))
+    throw new Error(`unknown body type accepted: ${shown}`);
   return 'accepted';
 }

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkReportMessage, checkScenarioInput } from './decoder-checks.ts';
+import { checkEnvelopeInput, checkReportMessage, checkScenarioInput } from './decoder-checks.ts';
 
 const DIR = join(import.meta.dirname, 'regressions');
 
@@ -31,6 +31,9 @@ function bytesOf(c: RegressionCase): Uint8Array {
 const REPLAY: Record<string, (c: RegressionCase) => void> = {
   scenario: (c) => {
     checkScenarioInput(c.text!, c['name'] as string);
+  },
+  'exchange envelope': (c) => {
+    checkEnvelopeInput(c.value !== undefined ? c.value : bytesOf(c));
   },
   'bus report': (c) => {
     checkReportMessage(bytesOf(c), (c['subject'] as string | null) ?? undefined);
