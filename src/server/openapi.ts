@@ -12,13 +12,25 @@ type JsonObject = Record<string, unknown>;
 const STREAM_DESCRIPTION = `
 ## Authentication
 Send a token as \`Authorization: Bearer <token>\`. Roles: **observer** reads; **operator**
-also acknowledges and comments; **admin** also manages scenarios, runs, notifications and
-tokens. No write without a token. The first start of \`vigil serve\` prints an admin token
+also acknowledges and comments (and sends exchange notifications); **admin** also manages
+scenarios, runs, notifications, tokens and exchange partners. No write without a token. The first start of \`vigil serve\` prints an admin token
 once (or takes \`VIGIL_ADMIN_TOKEN\`).
 
 ## Errors
 Every 4xx/5xx answer is an \`Error\`: \`{error, message, problems?}\`; bad input lists each
 problem with its source, line, column and field path.
+
+## Limits
+Requests to \`/api\`, \`/ws\` and \`/exchange\` take from a token bucket — the token's, or
+without a valid token the client address's (the exchange inbox also the named
+partner's); an empty bucket answers 429 \`too-many-requests\` with \`Retry-After\`.
+Bodies: 64 KiB, 2 MiB for scenario text, 512 KiB at the exchange inbox (413 beyond);
+stream messages 16 KiB. \`GET /api/status\` shows the limits and what they refused.
+
+## Exchange
+With \`vigil serve --centre ID\`, partner centres deliver signed messages to
+\`POST /exchange/inbox\` (no token: the Ed25519 signature is the credential) and the
+\`/api/exchange\` routes manage partners and send notifications; without it they answer 404.
 
 ## Times and units
 Simulation times are seconds after the scenario epoch (\`timeS\`); degrees, km and m/s
