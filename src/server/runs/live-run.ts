@@ -583,7 +583,7 @@ export class LiveRun {
     });
     // The fed reports of the stored steps, in the order the steps took them.
     const fed =
-      this.feedCounts === null || this.record.progressS === null
+      feedQueueLimitOf(this.record.parameters) === null || this.record.progressS === null
         ? []
         : (await this.deps.store.listReports(this.id, { toS: this.frontierS })).filter((r) =>
             r.id.startsWith(FED_ID_PREFIX),
