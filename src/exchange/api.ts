@@ -1,9 +1,9 @@
 // The exchange's HTTP API, framework-free, for `vigil serve` to mount (the inbox
 // itself is http-transport.ts `inboxAnswer`):
-//   GET  /exchange/peers   → listPeers            (observer)
-//   POST /exchange/peers   → addPeerFromRequest   (admin)    body: peerRequestSchema
-//   POST /exchange/notify  → notifyFromRequest    (operator) body: notifyRequestSchema
-//   GET  /exchange/status  → exchangeStatus       (observer)
+//   GET  /api/exchange/peers   → listPeers            (observer)
+//   POST /api/exchange/peers   → addPeerFromRequest   (admin)    body: peerRequestSchema
+//   POST /api/exchange/notify  → notifyFromRequest    (operator) body: notifyRequestSchema
+//   GET  /api/exchange/status  → exchangeStatus       (observer)
 // Each handler takes the parsed JSON body, checks it with the schema the route also
 // documents, and throws InputError located in the request body for anything wrong.
 import { z } from 'zod';
