@@ -11,12 +11,9 @@ const statusSchema = z
     uptimeS: z.number(),
     streamClients: z.int(),
     limits: z.object({
-      rate: z
-        .object({ ratePerS: z.number(), burst: z.number() })
-        .nullable()
-        .meta({
-          description: 'Requests a second per token (or client address, or exchange partner); null: none.',
-        }),
+      rate: z.object({ ratePerS: z.number(), burst: z.number() }).nullable().meta({
+        description: 'Requests a second per token (or client address, or exchange partner); null: none.',
+      }),
       bodyBytes: z
         .int()
         .meta({ description: 'Largest body outside scenario uploads and the exchange inbox.' }),
