@@ -27,6 +27,14 @@ let schema: string;
 let appName: string;
 let store: EventStore | undefined;
 
+const WHOLE_STEP = {
+  reports: REPORTS_PER_STEP,
+  truthLabels: REPORTS_PER_STEP,
+  trackStates: 1,
+  alertVersions: 1,
+  audit: 1,
+};
+
 /** A connection of the test's own (not the store's), with the schema on its search path. */
 async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}` });
@@ -77,17 +85,24 @@ async function rowsOfStep(client: pg.Client, runId: string, k: number) {
   };
 }
 
+/** A store on the test's schema, its connections named, with one run in status running. */
+async function runningStore() {
+  const url = new URL(POSTGRES_URL);
+  url.searchParams.set('schema', schema);
+  url.searchParams.set('application_name', appName);
+  const opened = await openStore(url.toString());
+  store = opened;
+  const v = await opened.saveScenario('faults', scenarioText());
+  const run = await opened.setRunStatus(
+    (await opened.createRun({ scenarioName: v.name, scenarioVersion: v.version, seed: 7 })).id,
+    'running',
+  );
+  return { store: opened, run };
+}
+
 describeWithService('PostgreSQL connections dropped mid-run', await unreachable(POSTGRES_URL, 5432), () => {
   it('every write succeeds or fails cleanly, no step is half-written, and the store goes on', async () => {
-    const url = new URL(POSTGRES_URL);
-    url.searchParams.set('schema', schema);
-    url.searchParams.set('application_name', appName);
-    store = await openStore(url.toString());
-    const v = await store.saveScenario('faults', scenarioText());
-    const run = await store.setRunStatus(
-      (await store.createRun({ scenarioName: v.name, scenarioVersion: v.version, seed: 7 })).id,
-      'running',
-    );
+    const { store, run } = await runningStore();
 
     // The steps, each with one audit record chained to the one before.
     const audit = new AuditLog();
@@ -162,15 +177,8 @@ describeWithService('PostgreSQL connections dropped mid-run', await unreachable(
     await withClient(async (client) => {
       for (const k of acknowledged) {
         const rows = await rowsOfStep(client, run.id, k);
-        const whole = {
-          reports: REPORTS_PER_STEP,
-          truthLabels: REPORTS_PER_STEP,
-          trackStates: 1,
-          alertVersions: 1,
-          audit: 1,
-        };
-        if (canonicalJson(rows) !== canonicalJson(whole)) halfWritten.push(k);
-        expect(rows, `step ${k}`).toEqual(whole);
+        if (canonicalJson(rows) !== canonicalJson(WHOLE_STEP)) halfWritten.push(k);
+        expect(rows, `step ${k}`).toEqual(WHOLE_STEP);
       }
     });
     // Reads and writes go on after the last fault; the chain is whole and verifies.
@@ -196,5 +204,50 @@ describeWithService('PostgreSQL connections dropped mid-run', await unreachable(
       failures: halfWritten.length,
       detail: `${states.length} backends terminated (${busy} in the middle of a statement or transaction) over ${STEPS} steps of ${REPORTS_PER_STEP} reports; ${failures.length} writes failed (connection lost while committing) and were written again, ${committedDespiteError} of them had been stored`,
     });
+  });
+
+  it('a connection dropped while committing is an error saying the step may be stored, and the step written again is whole', async () => {
+    const { store, run } = await runningStore();
+    // COMMIT made slow by a deferred trigger on the run's progress, so the drop can be aimed at it.
+    await withClient((c) =>
+      c.query(`
+        CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN PERFORM pg_sleep(0.5); RETURN NULL; END $$;
+        CREATE CONSTRAINT TRIGGER slow_commit AFTER UPDATE ON runs
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit();`),
+    );
+    const step = {
+      ...syntheticStep(1, REPORTS_PER_STEP),
+      audit: [new AuditLog().append(1, 'level-change', 'step 1', { step: 1 })],
+    };
+    const writing = store.writeStep(run.id, step).then(
+      () => null,
+      (err: Error) => err,
+    );
+    const terminated = await withClient(async (killer) => {
+      await waitUntil(
+        'the store to be committing',
+        async () =>
+          (
+            await killer.query(
+              "SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND state = 'active' AND query = 'COMMIT'",
+              [appName],
+            )
+          ).rowCount! > 0,
+        10_000,
+        5,
+      );
+      return terminateStoreBackends(killer);
+    });
+    expect(terminated).toContain('active');
+    const err = await writing;
+    expect(err?.message).toMatch(/dropped while committing: the transaction may or may not be stored/);
+
+    // Killed inside COMMIT, before the commit record: nothing of the step is there.
+    await withClient((c) => c.query('DROP TRIGGER slow_commit ON runs'));
+    expect((await store.getRun(run.id))!.progressS).toBeNull();
+    await store.writeStep(run.id, step);
+    await withClient(async (c) => expect(await rowsOfStep(c, run.id, 1)).toEqual(WHOLE_STEP));
+    expect((await store.getRun(run.id))!.progressS).toBe(1);
   });
 });
