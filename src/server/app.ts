@@ -12,7 +12,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { MessageBus } from '../bus/message-bus.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { authorise } from './auth/authenticate.ts';
@@ -88,6 +88,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     requestTimeout: REQUEST_TIMEOUT_MS,
+    // A broken escape or an over-long name in the path is refused by the router itself: same error body.
+    frameworkErrors: (err, _request, reply) => {
+      const { status, body } = errorResponse(err);
+      (reply as FastifyReply).code(status).send(body);
+    },
   });
   const runs = new RunManager({
     store: options.store,

@@ -3,14 +3,21 @@
 // an InputError whose problems are each one located line — and never throw anything
 // else. A check throws (failing the property) when the decoder breaks the rule.
 import { isDeepStrictEqual } from 'node:util';
+import type { LightMyRequestResponse } from 'fastify';
 import { decodeReportMessage } from '../../src/bus/decode-report.ts';
 import { decodeEnvelope } from '../../src/exchange/envelope.ts';
 import { InputError } from '../../src/scenario/input-error.ts';
 import type { SensorReport } from '../../src/sensors/report.ts';
+import { ERROR_CODES } from '../../src/server/http/api-error.ts';
 import { checkScenarioText } from '../../src/server/runs/scenario-check.ts';
+import { errorBodySchema } from '../../src/server/schemas/common.ts';
 import { preview } from './arbitraries.ts';
 
 export type Verdict = 'accepted' | 'rejected';
+
+/** Line breaks, line separators and control characters: none belongs in a one-line message. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Throws unless `err` is an InputError with at least one well-formed problem from `source`. */
 export function expectClearRejection(err: unknown, input: string, source?: string): InputError {
@@ -24,8 +31,7 @@ export function expectClearRejection(err: unknown, input: string, source?: strin
   if (err.problems.length === 0) fail('no problems listed');
   for (const p of err.problems) {
     if (typeof p.message !== 'string' || p.message.trim() === '') fail('an empty message');
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(p.message))
+    if (CONTROL.test(p.message))
       fail(`a line break or control character in the message: ${JSON.stringify(p.message)}`);
     if (source !== undefined && p.source !== source)
       fail(`source ${JSON.stringify(p.source)}, not '${source}'`);
@@ -156,4 +162,28 @@ export function checkEnvelopeInput(input: unknown): Verdict {
   if (!['notification', 'launch-report', 'ack', 'line-check'].includes(decoded.body.type))
     throw new Error(`unknown body type accepted: ${shown}`);
   return 'accepted';
+}
+
+// --- API answers ---
+
+/** Throws unless `res` is a 4xx with the standard error body ({error, message, problems?}) and one-line problems. */
+export function expectStandardError(res: LightMyRequestResponse, what: string): void {
+  if (res.statusCode < 400 || res.statusCode >= 500)
+    throw new Error(`${what}: answered ${res.statusCode}, not a 4xx`);
+  let body: unknown;
+  try {
+    body = res.json();
+  } catch {
+    throw new Error(
+      `${what}: ${res.statusCode} answered with a body that is not JSON: ${res.body.slice(0, 300)}`,
+    );
+  }
+  const parsed = errorBodySchema.safeParse(body);
+  if (!parsed.success) throw new Error(`${what}: not the standard error body: ${res.body.slice(0, 300)}`);
+  const code = ERROR_CODES[res.statusCode as keyof typeof ERROR_CODES];
+  if (parsed.data.error !== code)
+    throw new Error(`${what}: error '${parsed.data.error}' for ${res.statusCode}`);
+  for (const p of parsed.data.problems ?? [])
+    if (CONTROL.test(p.message) || p.message.trim() === '')
+      throw new Error(`${what}: a problem that is not one clear line: ${JSON.stringify(p)}`);
 }

@@ -3,8 +3,14 @@
 // each must now give a correct result or a clear rejection.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { checkEnvelopeInput, checkReportMessage, checkScenarioInput } from './decoder-checks.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bearer, type TestService, testService } from '../server/helpers.ts';
+import {
+  checkEnvelopeInput,
+  checkReportMessage,
+  checkScenarioInput,
+  expectStandardError,
+} from './decoder-checks.ts';
 
 const DIR = join(import.meta.dirname, 'regressions');
 
@@ -28,7 +34,20 @@ function bytesOf(c: RegressionCase): Uint8Array {
   return Buffer.from(JSON.stringify(c.value), 'utf8');
 }
 
-const REPLAY: Record<string, (c: RegressionCase) => void> = {
+let service: TestService | null = null;
+afterAll(async () => service?.dispose());
+
+const REPLAY: Record<string, (c: RegressionCase) => void | Promise<void>> = {
+  api: async (c) => {
+    service ??= await testService();
+    const res = await service.app.inject({
+      method: c['method'] as 'POST',
+      url: c['url'] as string,
+      headers: { ...bearer(service.admin), 'content-type': c['contentType'] as string },
+      payload: c.text!,
+    });
+    expectStandardError(res, `${c['method']} ${c['url']}`);
+  },
   scenario: (c) => {
     checkScenarioInput(c.text!, c['name'] as string);
   },
@@ -53,7 +72,7 @@ describe('saved fuzz regressions', () => {
 
   for (const f of files)
     for (const [i, c] of f.cases.entries())
-      it(`${f.file} #${i + 1}: ${c.problem.slice(0, 80)}`, () => {
-        REPLAY[f.decoder]!(c);
+      it(`${f.file} #${i + 1}: ${c.problem.slice(0, 80)}`, async () => {
+        await REPLAY[f.decoder]!(c);
       });
 });

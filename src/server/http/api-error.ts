@@ -72,6 +72,8 @@ const FASTIFY_CLIENT_ERRORS: Record<string, ErrorStatus> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 400,
   FST_ERR_CTP_EMPTY_TYPE: 400,
   FST_ERR_CTP_INVALID_TYPE: 415,
+  FST_ERR_BAD_URL: 400,
+  FST_ERR_MAX_PARAM_LENGTH: 400,
 };
 
 /** The status and body for anything a handler threw; `internal` tells the caller to log it. */
