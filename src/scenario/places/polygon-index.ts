@@ -112,6 +112,19 @@ export class PolygonIndex {
     }
   }
 
+  /**
+   * The index of several features from their own indexes, without building their rings
+   * again: it answers as the index built from all their features at once.
+   */
+  static union(parts: readonly PolygonIndex[]): PolygonIndex {
+    const out = new PolygonIndex([]);
+    for (const p of parts) {
+      out.polygons.push(...p.polygons);
+      out.spherical.push(...p.spherical);
+    }
+    return out;
+  }
+
   contains(latDeg: number, lonDeg: number): boolean {
     const lon = ((((lonDeg + 180) % 360) + 360) % 360) - 180;
     for (const p of this.polygons) {

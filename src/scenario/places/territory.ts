@@ -27,6 +27,10 @@ export function resolveTerritory(
   }),
 ): Territory {
   const features: Feature<Geometry>[] = [];
+  // A country's index is built once, with the country (countries.ts): a run resolves its
+  // territory afresh, and building the rings of a large country took a few per cent of a
+  // warning-time run.
+  const indexes: PolygonIndex[] = [];
   const labels: string[] = [];
   const problems: InputProblem[] = [];
   for (const [i, a] of areas.entries()) {
@@ -43,6 +47,7 @@ export function resolveTerritory(
         continue;
       }
       features.push(c.feature);
+      indexes.push(c.index);
       labels.push(c.alpha3 ?? c.name);
     } else {
       const ring = a.vertices.map((v) => [v.lonRad * RAD, v.latRad * RAD]);
@@ -56,11 +61,12 @@ export function resolveTerritory(
       // whichever way the file wound it.
       if (geoArea(polygon) > 2 * Math.PI) ring.reverse();
       features.push(polygon);
+      indexes.push(new PolygonIndex([polygon]));
       labels.push('polygon');
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  return { label: labels.join(' + ') || 'none', features, index: new PolygonIndex(features) };
+  return { label: labels.join(' + ') || 'none', features, index: PolygonIndex.union(indexes) };
 }
 
 export function territoryContains(t: Territory, latDeg: number, lonDeg: number): boolean {
