@@ -5,10 +5,12 @@
 // before is still there, unchanged), none is duplicated (ids unique, each alert's
 // versions one per step and its level only rising) and the audit chain verifies; the
 // run, resumed to its end, holds exactly the alerts and the audit chain of an
-// uninterrupted run of the same scenario and seed.
+// uninterrupted run of the same scenario and seed. On SQLite, and on PostgreSQL when
+// it is reachable.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runScenario } from '../../src/analysis/run-scenario.ts';
 import type { AlertSummary } from '../../src/analysis/summary.ts';
@@ -21,6 +23,7 @@ import type { RunView } from '../../src/server/runs/run-events.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { AlertVersion, AuditRecord } from '../../src/store/records.ts';
 import { polar } from '../server/helpers.ts';
+import { describeWithService, POSTGRES_URL, unreachable } from '../store/services.ts';
 import { ADMIN_TOKEN, type Service, startService, waitUntil } from './fault-helpers.ts';
 import { reportFigure } from './figures.ts';
 
@@ -116,7 +119,7 @@ const scenarioText = polar();
 const batch = runScenario(parseScenario(scenarioText, 'polar.yaml'));
 const byFirstTime = (a: AlertSummary, b: AlertSummary) => a.timeS - b.timeS || (a.id < b.id ? -1 : 1);
 
-it('a service killed four times during one run keeps every stored alert and ends with the uninterrupted run', async () => {
+async function killFourTimes(): Promise<void> {
   // Where each kill falls: progress (s of the scenario) reached, or at once on listening.
   const killPoints: Array<{ what: string; atProgressS: number | null }> = [
     { what: 'before the first alert', atProgressS: 100 },
@@ -177,11 +180,35 @@ it('a service killed four times during one run keeps every stored alert and ends
   expect(end.audit).toEqual(batch.centre.audit.records);
   const wrong = problems(end).length + losses(previous!, end).length;
   reportFigure({
-    subject: 'service kill -9 during a run',
+    subject: `service kill -9 during a run (${db.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL'})`,
     tried: 'kill -9 and restarts of vigil serve in one run',
     count: killPoints.length,
     failure: 'stored alerts lost, changed or duplicated, or audit chains broken',
     failures: wrong,
     detail: `${end.alerts.length} alerts and ${end.audit.length} audit records as in the uninterrupted run; killed ${seen.join('; ')}`,
+  });
+}
+
+it('a service killed four times during one run keeps every stored alert and ends with the uninterrupted run', async () => {
+  await killFourTimes();
+});
+
+describeWithService('the same on PostgreSQL', await unreachable(POSTGRES_URL, 5432), () => {
+  let schema: string;
+  beforeEach(() => {
+    schema = `vigil_faults_svc_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const url = new URL(POSTGRES_URL);
+    url.searchParams.set('schema', schema);
+    db = url.toString();
+  });
+  afterEach(async () => {
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  });
+
+  it('a service on PostgreSQL killed four times during one run ends with the uninterrupted run', async () => {
+    await killFourTimes();
   });
 });
