@@ -2,11 +2,16 @@
 // line and killed with SIGKILL at a chosen line, a NATS server of the test's own that
 // can be killed and started again on the same port and storage, and free ports.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-export const NATS_SERVER = '/usr/sbin/nats-server';
+/** The nats-server binary: Debian's, else the first on PATH; null when there is none. */
+export const NATS_SERVER: string | null =
+  ['/usr/sbin', ...(process.env['PATH'] ?? '').split(delimiter)]
+    .map((d) => join(d, 'nats-server'))
+    .find(existsSync) ?? null;
 
 export interface Child {
   child: ChildProcess;
@@ -125,6 +130,7 @@ export class NatsServer {
     const check = (text: string) => {
       if (/Server is ready/.test(text)) ready();
     };
+    if (!NATS_SERVER) throw new Error('no nats-server binary');
     const child = startChild(
       NATS_SERVER,
       ['-js', '-sd', this.storeDir, '-a', '127.0.0.1', '-p', String(this.port)],
