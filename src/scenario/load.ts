@@ -14,7 +14,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import type { z } from 'zod';
-import { describeValue, typeName } from './describe-value.ts';
+import { describeValue, printable, typeName } from './describe-value.ts';
 import { type FieldPath, InputError, type InputProblem } from './input-error.ts';
 import { missingKeyMessage, NO_FORM_MATCHES, scenarioErrorMap } from './issue-messages.ts';
 import { locate } from './locate.ts';
@@ -66,7 +66,7 @@ export function parseScenarioFile(text: string, sourceName: string, format?: Sce
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    fail(`cannot read the document: ${err instanceof Error ? err.message : String(err)}`);
+    fail(`cannot read the document: ${printable(err instanceof Error ? err.message : String(err))}`);
   }
 
   const result = scenarioFileSchema.safeParse(data, { error: scenarioErrorMap });
@@ -127,7 +127,7 @@ function readDocument(
       uniqueKeys: true,
     });
   } catch (err) {
-    return fail(`cannot parse: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(`cannot parse: ${printable(err instanceof Error ? err.message : String(err))}`);
   }
 }
 
@@ -163,7 +163,7 @@ function isPrimitive(value: unknown): boolean {
 
 function syntaxProblem(e: YAMLError, lines: LineCounter, source: string): InputProblem {
   const pos = lines.linePos(e.pos[0]);
-  const message = e.message.split('\n')[0]!.replace(/\s+/g, ' ').slice(0, 200);
+  const message = printable(e.message.split('\n')[0]!.replace(/\s+/g, ' ').slice(0, 200));
   return { source, line: pos.line, column: pos.col, path: [], message: `syntax error: ${message}` };
 }
 

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { printable } from '../../src/scenario/describe-value.ts';
 import { bearer, type TestService, testService } from '../server/helpers.ts';
 import {
   checkEnvelopeInput,
@@ -47,6 +48,24 @@ const REPLAY: Record<string, (c: RegressionCase) => void | Promise<void>> = {
       payload: c.text!,
     });
     expectStandardError(res, `${c['method']} ${c['url']}`);
+  },
+  stream: async (c) => {
+    service ??= await testService();
+    const ws = await service.app.injectWS(`/ws?token=${encodeURIComponent(service.observer)}`);
+    try {
+      const answer = new Promise<string>((resolve) =>
+        ws.on('message', (data) => {
+          const m = JSON.parse(String(data)) as { type: string; message?: string };
+          if (m.type === 'error') resolve(m.message ?? '');
+        }),
+      );
+      ws.send(c.text!);
+      const message = await answer;
+      expect(message).toMatch(/^not a message this stream takes/);
+      expect(printable(message)).toBe(message);
+    } finally {
+      ws.terminate();
+    }
   },
   scenario: (c) => {
     checkScenarioInput(c.text!, c['name'] as string);

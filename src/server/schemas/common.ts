@@ -2,6 +2,7 @@
 // body. Each named schema (`meta({ id })`) becomes one component of the OpenAPI
 // document.
 import { z } from 'zod';
+import { describeValue } from '../../scenario/describe-value.ts';
 import { ERROR_CODES } from '../http/api-error.ts';
 
 /** Scenario names and run ids, as the store accepts them: safe in URLs and file names. */
@@ -9,7 +10,7 @@ export const recordName = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, {
     error: (iss) =>
-      `expected 1-100 letters, digits, '_', '.', ':' or '-' starting with a letter or digit, got ${JSON.stringify(iss.input)}`,
+      `expected 1-100 letters, digits, '_', '.', ':' or '-' starting with a letter or digit, got ${describeValue(iss.input)}`,
   })
   .meta({ description: "1-100 letters, digits, '_', '.', ':' or '-', starting with a letter or digit." });
 

@@ -4,6 +4,7 @@
 // whole picture again. Sockets that stop answering pings are closed. What clients send
 // is rate-limited with their token's requests (limits/request-limits.ts).
 import type { WebSocket } from 'ws';
+import { jsonSyntaxMessage } from '../../scenario/json-syntax.ts';
 import type { Principal } from '../auth/roles.ts';
 import type { LiveRun, RunLog } from '../runs/live-run.ts';
 import type { RunEvent, SnapshotReason } from '../runs/run-events.ts';
@@ -141,7 +142,8 @@ export class StreamHub {
     } catch (err) {
       this.send(client, {
         type: 'error',
-        message: `not a message this stream takes (${(err as Error).message}): send {"type":"subscribe","runId":…}, {"type":"unsubscribe","runId":…} or {"type":"ping"}`,
+        // JSON.parse quotes the text it could not read: jsonSyntaxMessage keeps the reason only.
+        message: `not a message this stream takes (${err instanceof SyntaxError ? jsonSyntaxMessage(err) : (err as Error).message}): send {"type":"subscribe","runId":…}, {"type":"unsubscribe","runId":…} or {"type":"ping"}`,
       });
       return;
     }
