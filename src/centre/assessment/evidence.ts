@@ -3,6 +3,7 @@
 import { MU_EARTH, OMEGA_EARTH, WGS84_A } from '../../physics/constants.ts';
 import { greatCircleDistance } from '../../physics/geodesy.ts';
 import type { PictureAngleOnlyTrack, PictureTrack } from '../fusion/picture.ts';
+import { plumeSilent } from '../fusion/track-features.ts';
 import type { TrackEvidence } from './classify.ts';
 import type { ImpactPrediction } from './impact-prediction.ts';
 import type { LaunchEstimate } from './launch-estimate.ts';
@@ -48,7 +49,7 @@ export function trackEvidence(
   impact: ImpactPrediction | null,
 ): TrackEvidence {
   const f = t.features;
-  const boosting = t.modeProbabilities.boost > 0.5;
+  const boosting = t.modeProbabilities.boost > 0.5 && !plumeSilent(f.plumeLastSeenS, t.timeS);
   const irSpan = t.lineage.ir;
   // Burn time: the plume observed (first IR report to burnout or the last plume), plus
   // the time a plume takes to be first seen after lift-off (DOMAIN.md §3.5: tens of

@@ -2,7 +2,11 @@
 // speeds and thrust acceleration with the boost-mode probability at every update, and
 // the events read from them — burnout (the boost probability falling below ½ after an
 // episode above 0.8), staging (a burnout followed by renewed boost) and the last time
-// a plume was seen. The history grows by doubling up to a fixed capacity; when full,
+// a plume was seen. A track IR has seen burning but whose plume has gone unseen for
+// PLUME_SILENCE_S is not in powered flight, whatever its boost-mode probability says:
+// a burning rocket in view shows its plume at every revisit, while radar noise on a
+// coasting object can lift the boost mode and would otherwise stretch the burn (a
+// 300 s ICBM burn read as 400 s, "longer than any missile"). The history grows by doubling up to a fixed capacity; when full,
 // every other sample is dropped and sampling continues at half the rate, so a long
 // track keeps an even coverage of its whole life in bounded memory, and a short-lived
 // one (clutter) costs little.
@@ -12,6 +16,14 @@ import { ecefToGeodetic } from '../../physics/frames.ts';
 import { THRUST, VEL } from '../tracking/flight-state.ts';
 
 const geodetic = new Float64Array(3);
+
+/** A plume unseen this long (several IR revisits, DOMAIN.md §3) ends powered flight, s [E]. */
+export const PLUME_SILENCE_S = 30;
+
+/** Whether a track IR saw burning has shown no plume for PLUME_SILENCE_S by time t. */
+export function plumeSilent(plumeLastSeenS: number | null, t: number): boolean {
+  return plumeLastSeenS !== null && t - plumeLastSeenS > PLUME_SILENCE_S;
+}
 
 export class TrackFeatures {
   readonly capacity: number;
@@ -83,16 +95,17 @@ export class TrackFeatures {
     const aT = x[THRUST]!;
     this.maxAltitudeM = Math.max(this.maxAltitudeM, h);
     this.maxSpeedMps = Math.max(this.maxSpeedMps, speed);
-    if (boostProbability >= 0.5) this.maxThrustAccelMps2 = Math.max(this.maxThrustAccelMps2, aT);
-    if (boostProbability >= 0.8) {
+    const silent = plumeSilent(this.plumeLastSeenS, t);
+    if (boostProbability >= 0.5 && !silent) this.maxThrustAccelMps2 = Math.max(this.maxThrustAccelMps2, aT);
+    if (boostProbability >= 0.8 && !silent) {
       if (!this.boosting && this.burnoutTimeS !== null) {
         this.stagingTimesS.push(this.burnoutTimeS);
         this.burnoutTimeS = null;
       }
       this.boosting = true;
-    } else if (this.boosting && boostProbability < 0.5) {
+    } else if (this.boosting && (boostProbability < 0.5 || silent)) {
       this.boosting = false;
-      this.burnoutTimeS = t;
+      this.burnoutTimeS = silent ? (this.plumeLastSeenS as number) : t;
     }
     if (++this.skipped < this.stride && this.count > 0) return;
     this.skipped = 0;
