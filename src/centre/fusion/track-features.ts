@@ -6,8 +6,8 @@
 // PLUME_SILENCE_S is not in powered flight, whatever its boost-mode probability says:
 // a burning rocket in view shows its plume at every revisit, while radar noise on a
 // coasting object can lift the boost mode and would otherwise stretch the burn (a
-// 300 s ICBM burn read as 400 s, "longer than any missile"). The history grows by doubling up to a fixed capacity; when full,
-// every other sample is dropped and sampling continues at half the rate, so a long
+// 300 s ICBM burn read as 400 s, "longer than any missile"). The history grows by
+// doubling up to a fixed capacity; when full, every other sample is dropped and sampling continues at half the rate, so a long
 // track keeps an even coverage of its whole life in bounded memory, and a short-lived
 // one (clutter) costs little.
 
