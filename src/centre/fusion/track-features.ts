@@ -7,9 +7,9 @@
 // a burning rocket in view shows its plume at every revisit, while radar noise on a
 // coasting object can lift the boost mode and would otherwise stretch the burn (a
 // 300 s ICBM burn read as 400 s, "longer than any missile"). The history grows by
-// doubling up to a fixed capacity; when full, every other sample is dropped and sampling continues at half the rate, so a long
-// track keeps an even coverage of its whole life in bounded memory, and a short-lived
-// one (clutter) costs little.
+// doubling up to a fixed capacity; when full, every other sample is dropped and
+// sampling continues at half the rate, so a long track keeps an even coverage of its
+// whole life in bounded memory, and a short-lived one (clutter) costs little.
 
 import { OMEGA_EARTH } from '../../physics/constants.ts';
 import { ecefToGeodetic } from '../../physics/frames.ts';
