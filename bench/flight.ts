@@ -5,7 +5,7 @@
 // staging), to show what the full model costs on this machine.
 import { destination } from '../src/physics/geodesy.ts';
 import { createRng } from '../src/physics/random.ts';
-import { integrateIdealFlight, idealMinimumEnergy } from '../src/world/flight/ideal.ts';
+import { idealMinimumEnergy, integrateIdealFlight } from '../src/world/flight/ideal.ts';
 import { shapeBallisticFlight } from '../src/world/flight/shaping.ts';
 import { FlightSimulator } from '../src/world/flight/simulate.ts';
 import { VEHICLES } from '../src/world/vehicles.ts';
@@ -26,15 +26,24 @@ export const suite: BenchSuite = {
     let samples = 0;
     const flyAll = () => {
       for (let i = 0; i < n; i++) {
-        const f = sim.fly(VEHICLES['icbm-solid'], launch, shaped.program, { gmstAtLaunch: i * 0.01, maxFlightS: 10_800, sampleEveryS: 1 });
+        const f = sim.fly(VEHICLES['icbm-solid'], launch, shaped.program, {
+          gmstAtLaunch: i * 0.01,
+          maxFlightS: 10_800,
+          sampleEveryS: 1,
+        });
         samples = f.samples!.count;
       }
     };
     const fullMs = medianMs(flyAll, 5, 1) / n;
     const ideal = idealMinimumEnergy(10_000e3);
-    const idealMs = medianMs(() => {
-      for (let i = 0; i < n; i++) integrateIdealFlight(ideal.burnoutSpeedMps, ideal.burnoutAngleRad);
-    }, 5, 1) / n;
+    const idealMs =
+      medianMs(
+        () => {
+          for (let i = 0; i < n; i++) integrateIdealFlight(ideal.burnoutSpeedMps, ideal.burnoutAngleRad);
+        },
+        5,
+        1,
+      ) / n;
     const perSecond = 1000 / fullMs;
 
     // Shaping: random ballistic launches within each class's reach, seeded.
@@ -50,9 +59,28 @@ export const suite: BenchSuite = {
     ] as const;
     for (let i = 0; i < 60; i++) {
       const [cls, lo, hi] = classes[i % classes.length]!;
-      const from = { latRad: (rng.uniform() * 120 - 60) * DEG, lonRad: (rng.uniform() * 360 - 180) * DEG, hM: 0 };
-      const to = destination(new Float64Array(3), from.latRad, from.lonRad, rng.uniform() * 2 * Math.PI, (lo + rng.uniform() * (hi - lo)) * 1000);
-      cases.push(() => shapeBallisticFlight(VEHICLES[cls], from, { latRad: to[0]!, lonRad: to[1]! }, { kind: 'min-energy' }, 0, sim));
+      const from = {
+        latRad: (rng.uniform() * 120 - 60) * DEG,
+        lonRad: (rng.uniform() * 360 - 180) * DEG,
+        hM: 0,
+      };
+      const to = destination(
+        new Float64Array(3),
+        from.latRad,
+        from.lonRad,
+        rng.uniform() * 2 * Math.PI,
+        (lo + rng.uniform() * (hi - lo)) * 1000,
+      );
+      cases.push(() =>
+        shapeBallisticFlight(
+          VEHICLES[cls],
+          from,
+          { latRad: to[0]!, lonRad: to[1]! },
+          { kind: 'min-energy' },
+          0,
+          sim,
+        ),
+      );
     }
     for (const c of cases.slice(0, 6)) c(); // warm up
     const times: number[] = [];
@@ -62,7 +90,8 @@ export const suite: BenchSuite = {
       c();
       times.push(performance.now() - t0);
     }
-    for (const c of cases) worstMiss = Math.max(worstMiss, (c as unknown as () => { missM: number })()?.missM ?? 0);
+    for (const c of cases)
+      worstMiss = Math.max(worstMiss, (c as unknown as () => { missM: number })()?.missM ?? 0);
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
 

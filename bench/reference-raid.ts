@@ -33,7 +33,8 @@ network:
   satellites:
 ${[-170, -100, 20, 110, 160]
   .map(
-    (lon) => `    - { id: geo-x${lon}, orbit: { geo: { lonDeg: ${lon} } }, sensor: { mode: look-down, kind: scanner, revisitS: 10, sigmaMicrorad: 50 } }`,
+    (lon) =>
+      `    - { id: geo-x${lon}, orbit: { geo: { lonDeg: ${lon} } }, sensor: { mode: look-down, kind: scanner, revisitS: 10, sigmaMicrorad: 50 } }`,
   )
   .join('\n')}
 `;

@@ -103,7 +103,9 @@ export function scoreRun(
       truths.set(pos, 3 * i);
     });
     const estimates = new Float64Array(3 * s.tracks.length);
-    s.tracks.forEach((t, i) => estimates.set(t.position, 3 * i));
+    s.tracks.forEach((t, i) => {
+      estimates.set(t.position, 3 * i);
+    });
     const g = gospa(truths, alive.length, estimates, s.tracks.length, {
       cutoff: SCORE_CUTOFF_M,
       order: 1,

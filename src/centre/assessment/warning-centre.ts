@@ -363,11 +363,17 @@ export class WarningCentre {
     if (this.alertOfTrack.has(id)) return;
     for (const other of absorbed) {
       const a = this.alertOfTrack.get(other);
-      if (a) return this.attach(a, id);
+      if (a) {
+        this.attach(a, id);
+        return;
+      }
     }
     const same =
       (launch ? this.alertWithLaunch(launch) : null) ?? (impact ? this.alertWithImpact(impact) : null);
-    if (same) return this.attach(same, id);
+    if (same) {
+      this.attach(same, id);
+      return;
+    }
     const alert = newAlert(
       `A${this.nextAlert++}`,
       tS,
