@@ -5,6 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { LightMyRequestResponse } from 'fastify';
 import { decodeReportMessage } from '../../src/bus/decode-report.ts';
+import { campaignIdOf, decodeResult, decodeWorkItem } from '../../src/cli/montecarlo/work-messages.ts';
 import { decodeEnvelope } from '../../src/exchange/envelope.ts';
 import { InputError } from '../../src/scenario/input-error.ts';
 import type { SensorReport } from '../../src/sensors/report.ts';
@@ -186,4 +187,39 @@ export function expectStandardError(res: LightMyRequestResponse, what: string): 
   for (const p of parsed.data.problems ?? [])
     if (CONTROL.test(p.message) || p.message.trim() === '')
       throw new Error(`${what}: a problem that is not one clear line: ${JSON.stringify(p)}`);
+}
+
+// --- Monte Carlo work items and results on the bus ---
+
+/** A work item: the item and its campaign, consistent with each other, or an InputError for the dead-letter reason. */
+export function checkWorkItem(bytes: Uint8Array, subject: string): Verdict {
+  try {
+    const { item, spec } = decodeWorkItem(bytes, subject);
+    if (!(Number.isInteger(item.run) && item.run >= 0 && item.run < spec.runs))
+      throw new Error(`run ${item.run} of ${spec.runs} accepted: ${preview(bytes)}`);
+    if (campaignIdOf(spec) !== item.campaignId)
+      throw new Error(`a campaign not matching its id: ${preview(bytes)}`);
+    return 'accepted';
+  } catch (err) {
+    if (err instanceof InputError) {
+      expectClearRejection(err, preview(bytes), subject);
+      return 'rejected';
+    }
+    throw err;
+  }
+}
+
+/** A result on a campaign's subject: one of its runs, or null (ignored); never a throw. */
+export function checkRunResult(bytes: Uint8Array, campaignId: string, runs: number): Verdict {
+  const r = decodeResult(bytes, campaignId, runs);
+  if (r === null) return 'rejected';
+  if (
+    r.campaignId !== campaignId ||
+    !Number.isInteger(r.run) ||
+    r.run < 0 ||
+    r.run >= runs ||
+    r.record.run !== r.run
+  )
+    throw new Error(`a result not of this campaign accepted: ${preview(bytes)}`);
+  return 'accepted';
 }

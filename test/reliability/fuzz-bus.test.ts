@@ -6,10 +6,14 @@
 // to the dead-letter subject with its reason and goes on handling the good ones.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseVariations } from '../../src/analysis/montecarlo/variations.ts';
 import type { DeadLetter } from '../../src/bus/dead-letter.ts';
 import { decodeReportMessage } from '../../src/bus/decode-report.ts';
 import { MemoryBus } from '../../src/bus/memory-bus.ts';
 import { bytesText, jsonBytes } from '../../src/bus/message-bus.ts';
+import { subjectsFor } from '../../src/bus/subjects.ts';
+import { campaignIdOf, workItemBytes } from '../../src/cli/montecarlo/work-messages.ts';
+import { polar } from '../server/helpers.ts';
 import { irReport, radarReport } from '../store/fixtures.ts';
 import {
   bitFlips,
@@ -21,7 +25,7 @@ import {
   NASTY_STRINGS,
   total,
 } from './arbitraries.ts';
-import { checkReportMessage, type Verdict } from './decoder-checks.ts';
+import { checkReportMessage, checkRunResult, checkWorkItem, type Verdict } from './decoder-checks.ts';
 import { reportFigure } from './figures.ts';
 
 const IR = irReport('sbirs-geo-1#7', 312.5);
@@ -210,6 +214,70 @@ describe('bus report decoder fuzzing', () => {
       failure: 'crashes, hangs or wrong results',
       failures: 0,
       detail: `${verdicts.accepted} accepted, ${verdicts.rejected} rejected alone; ${published} through the bus in ${result.count} batches: ${dead} dead-lettered, ${handledTotal} handled; ${fuzzDetail(results)}`,
+    });
+  });
+});
+
+describe('Monte Carlo work item and result fuzzing', () => {
+  const subjects = subjectsFor();
+  const spec = {
+    scenarioText: polar(1),
+    sourceName: 'polar.yaml',
+    baseSeed: 7,
+    runs: 4,
+    variations: parseVariations(['noise=0.5..2,pd=0.9', 'launch-time=120']),
+  };
+  const campaignId = campaignIdOf(spec);
+  const ITEMS = [0, 3].map((run) =>
+    JSON.parse(bytesText(workItemBytes(spec, campaignId, 'coord-1', run, subjects))),
+  );
+  const RESULTS = [0, 3].map((run) => ({
+    format: 'vigil-montecarlo-result/1',
+    campaignId,
+    run,
+    worker: 'host:1',
+    record: {
+      run,
+      seed: 1,
+      durationS: 60,
+      variation: {},
+      launches: [],
+      falseAlerts: [],
+      gospa: null,
+      reports: { total: 0, falseAlarms: 0 },
+    },
+  }));
+  const bytesOf = (docs: unknown[]) =>
+    fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.jsonValue({ maxDepth: 4 }).map((v) => jsonBytes(v)),
+      mutatedData(docs).map((v) => jsonBytes(v)),
+      fc.constantFrom(...docs).chain((d) => bitFlips(jsonBytes(d))),
+    );
+
+  it('a work item is the item and its campaign or an InputError; a result is one of the campaign’s runs or ignored', () => {
+    for (const item of ITEMS)
+      expect(checkWorkItem(jsonBytes(item), subjects.monteCarloWork)).toBe('accepted');
+    for (const r of RESULTS) expect(checkRunResult(jsonBytes(r), campaignId, spec.runs)).toBe('accepted');
+    const work = fuzz(
+      'bus: Monte Carlo work items',
+      bytesOf(ITEMS),
+      (b) => void checkWorkItem(b, subjects.monteCarloWork),
+      600,
+    );
+    const results = fuzz(
+      'bus: Monte Carlo results',
+      bytesOf(RESULTS),
+      (b) => void checkRunResult(b, campaignId, spec.runs),
+      600,
+    );
+    reportFigure({
+      subject: 'bus Monte Carlo messages',
+      tried: 'fuzzed work items and results',
+      count: work.count + results.count,
+      failure: 'crashes, hangs or wrong results',
+      failures: 0,
+      detail: fuzzDetail([work, results]),
     });
   });
 });

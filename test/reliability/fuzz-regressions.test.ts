@@ -9,7 +9,9 @@ import { bearer, type TestService, testService } from '../server/helpers.ts';
 import {
   checkEnvelopeInput,
   checkReportMessage,
+  checkRunResult,
   checkScenarioInput,
+  checkWorkItem,
   expectStandardError,
 } from './decoder-checks.ts';
 
@@ -72,6 +74,11 @@ const REPLAY: Record<string, (c: RegressionCase) => void | Promise<void>> = {
   },
   'exchange envelope': (c) => {
     checkEnvelopeInput(c.value !== undefined ? c.value : bytesOf(c));
+  },
+  montecarlo: (c) => {
+    if (c['kind'] === 'work item')
+      expect(checkWorkItem(bytesOf(c), 'vigil.work.montecarlo')).toBe('rejected');
+    else expect(checkRunResult(bytesOf(c), 'abf8de01518f543f', 4)).toBe('rejected');
   },
   'bus report': (c) => {
     checkReportMessage(bytesOf(c), (c['subject'] as string | null) ?? undefined);

@@ -113,7 +113,7 @@ export function decodeWorkItem(data: Uint8Array, subject: string): { item: WorkI
     sourceName: item.campaign.sourceName,
     baseSeed: item.campaign.baseSeed,
     runs: item.campaign.runs,
-    variations: parseVariations(item.campaign.variations),
+    variations: variationsOf(item.campaign.variations, subject),
   };
   if (campaignIdOf(spec) !== item.campaignId)
     throw new InputError({
@@ -122,6 +122,18 @@ export function decodeWorkItem(data: Uint8Array, subject: string): { item: WorkI
       message: 'does not match the campaign it carries',
     });
   return { item, spec };
+}
+
+/** The variations as declared; a bad one is located in the message, not at the `--vary` flag it came from. */
+function variationsOf(declared: string[], subject: string): CampaignSpec['variations'] {
+  try {
+    return parseVariations(declared);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError(
+      err.problems.map((p) => ({ source: subject, path: ['campaign', 'variations'], message: p.message })),
+    );
+  }
 }
 
 export function resultBytes(result: RunResult): Uint8Array {
@@ -146,7 +158,13 @@ export function resultMsgId(item: WorkItem): string {
 
 /** A result from the campaign's own subject, or null when it is not one of this campaign's runs. */
 export function decodeResult(data: Uint8Array, campaignId: string, runs: number): RunResult | null {
-  const r = JSON.parse(bytesText(data)) as RunResult;
+  let r: RunResult;
+  try {
+    r = JSON.parse(bytesText(data)) as RunResult;
+  } catch {
+    return null;
+  }
+  if (typeof r !== 'object' || r === null) return null;
   if (r.format !== RESULT_FORMAT || r.campaignId !== campaignId) return null;
   if (!Number.isInteger(r.run) || r.run < 0 || r.run >= runs || r.record?.run !== r.run) return null;
   return r;
