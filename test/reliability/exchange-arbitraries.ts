@@ -3,7 +3,7 @@
 // node:crypto keys independently of the sending node, two partner nodes A and B on a
 // hand-driven clock, and a snapshot of what a node's store holds so a test can say a
 // rejected message changed nothing.
-import type { KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import {
   type Envelope,
@@ -11,13 +11,57 @@ import {
   signEnvelope,
   type UnsignedEnvelope,
 } from '../../src/exchange/envelope.ts';
-import type { ExchangeNode } from '../../src/exchange/exchange-node.ts';
-import type { ExchangeStore } from '../../src/exchange/exchange-store.ts';
+import { ExchangeNode } from '../../src/exchange/exchange-node.ts';
+import { ExchangeStore } from '../../src/exchange/exchange-store.ts';
+import { publicKeyText } from '../../src/exchange/keys.ts';
 import type { MessageBody } from '../../src/exchange/messages.ts';
 import { NOTIFIED_VEHICLE_CLASSES } from '../../src/scenario/schema-notifications.ts';
-import { notificationBody, T0 } from '../exchange/helpers.ts';
+import { type Clock, clockAt, notificationBody, T0 } from '../exchange/helpers.ts';
 
-export { pair, T0 } from '../exchange/helpers.ts';
+export { T0 } from '../exchange/helpers.ts';
+
+/** RFC 8410 PKCS#8 prefix of an Ed25519 private key; the 32-byte seed follows. */
+const ED25519_PKCS8 = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** An Ed25519 private key made from `label`: the same key on every run, so a fuzz seed replays the same messages. */
+export function fixedKey(label: string): KeyObject {
+  const seed = createHash('sha256').update(`vigil-fuzz:${label}`).digest();
+  return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8, seed]), format: 'der', type: 'pkcs8' });
+}
+
+export interface FixedPair {
+  clock: Clock;
+  a: ExchangeNode;
+  b: ExchangeNode;
+  keyA: KeyObject;
+  keyB: KeyObject;
+  storeA: ExchangeStore;
+  storeB: ExchangeStore;
+}
+
+/** Centres A and B, partners of each other, with fixed keys, on one hand-driven clock (as test/exchange/helpers.ts's pair). */
+export function pair(): FixedPair {
+  const clock = clockAt();
+  const node = (centreId: string, key: KeyObject, store: ExchangeStore) => {
+    let n = 0;
+    return new ExchangeNode({
+      centreId,
+      privateKey: key,
+      store,
+      clock: () => clock.nowMs,
+      newId: () => `${centreId}-${++n}`,
+    });
+  };
+  const keyA = fixedKey('A');
+  const keyB = fixedKey('B');
+  const storeA = ExchangeStore.open(':memory:');
+  const storeB = ExchangeStore.open(':memory:');
+  const a = node('A', keyA, storeA);
+  const b = node('B', keyB, storeB);
+  a.addPeer('B', publicKeyText(createPublicKey(keyB)));
+  b.addPeer('A', publicKeyText(createPublicKey(keyA)));
+  return { clock, a, b, keyA, keyB, storeA, storeB };
+}
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 export const wireId = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,20}$/);

@@ -205,6 +205,8 @@ describe('bus report decoder fuzzing', () => {
       60,
     );
     results.push(result);
+    // The two properties before this one passed too (a failed one leaves no result).
+    expect(results).toHaveLength(3);
     expect(dead).toBeGreaterThan(0);
     expect(handledTotal).toBeGreaterThan(0);
     reportFigure({
