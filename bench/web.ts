@@ -135,7 +135,13 @@ function makeNetwork(): Network {
       };
     }),
   }));
-  return { trackEveryS: 60, fanAltitudeKm: 1000, satellites, radars };
+  return {
+    trackEveryS: 60,
+    fanAltitudeKm: 1000,
+    satellites,
+    radars,
+    defended: { countries: ['USA'], polygons: [] },
+  };
 }
 
 const RUN: RunView = {
@@ -161,18 +167,12 @@ interface StandIn {
   close(): Promise<void>;
 }
 
-/** The service as far as the console asks it: the run, its network and scenario, report counts, the stream. */
+/** The service as far as the console asks it: the run, its network (with its territory), report counts, the stream. */
 async function standIn(root: string, snapshotOf: () => unknown): Promise<StandIn> {
   const network = makeNetwork();
   const answers: Record<string, unknown> = {
     '/api/runs/bench': RUN,
     '/api/runs/bench/network': network,
-    '/api/scenarios/bench': {
-      name: 'bench',
-      version: 1,
-      text: 'name: bench\ndefended: [USA]\n',
-      createdAt: RUN.createdAt,
-    },
     '/api/runs/bench/report-counts': { binS: 60, bins: 60, counts: {} },
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

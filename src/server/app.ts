@@ -31,6 +31,7 @@ import { pictureRoutes } from './routes/picture.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { statusRoutes } from './routes/status.ts';
+import { truthRoutes } from './routes/truth.ts';
 import { RunManager } from './runs/run-manager.ts';
 import { StreamHub } from './ws/stream-hub.ts';
 
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...scenarioRoutes(options.store, options.bundledScenariosDir ?? join(REPO, 'scenarios')),
     ...runRoutes(runs),
     ...pictureRoutes(options.store, runs),
+    ...truthRoutes(options.store, runs),
     ...operatorRoutes(options.store, runs),
     ...exchangeRoutes(exchange, limits),
     ...statusRoutes({

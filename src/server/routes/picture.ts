@@ -1,8 +1,10 @@
 // What a run showed at any time (replay): the whole picture, or its tracks, alerts and
 // sensor statuses alone; one alert with its history and what operators did; the
-// run's sensor network; and its reports, listed or counted per sensor over time.
+// run's sensor network with the territory it defends; and its reports, listed or
+// counted per sensor over time.
 // Without ?timeS= the time is the run's clock.
 import { z } from 'zod';
+import { defendedView } from '../../analysis/export/defended-view.ts';
 import { networkView } from '../../analysis/live/network-view.ts';
 import type { EventStore } from '../../store/event-store.ts';
 import { StoreError } from '../../store/store-error.ts';
@@ -146,13 +148,14 @@ export function pictureRoutes(store: EventStore, runs: RunManager): RouteSpec[] 
       method: 'GET',
       url: '/api/runs/:id/network',
       tag,
-      summary: "The run's sensor network: satellites with ground tracks, radars with their faces",
+      summary:
+        "The run's sensor network — satellites with ground tracks, radars with their faces — and its defended territory",
       role: 'observer',
       params: runIdParams,
       responses: { 200: { description: 'The network', schema: networkSchema }, 404: notFound },
       handler: async ({ params }) => {
         const run = await runs.get(params.id);
-        return networkView(run.scenario, run.network);
+        return { ...networkView(run.scenario, run.network), defended: defendedView(run.scenario.defended) };
       },
     }),
     route({

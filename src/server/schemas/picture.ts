@@ -115,6 +115,20 @@ export const pictureSchema = z
   })
   .meta({ id: 'Picture', description: 'Everything the centre showed at one time of a run.' });
 
+export const defendedTerritorySchema = z
+  .object({
+    countries: z
+      .array(z.string())
+      .meta({ description: 'ISO 3166-1 alpha-3 codes or country names, as written.' }),
+    polygons: z
+      .array(z.array(z.tuple([z.number(), z.number()])))
+      .meta({ description: 'Polygons as rings of [latDeg, lonDeg], as written.' }),
+  })
+  .meta({
+    id: 'DefendedTerritory',
+    description: "The scenario's `defended` list, which the centre's attack warnings test.",
+  });
+
 export const networkSchema = z
   .object({
     trackEveryS: z.number(),
@@ -154,8 +168,10 @@ export const networkSchema = z
         ),
       }),
     ),
+    defended: defendedTerritorySchema,
   })
   .meta({
     id: 'Network',
-    description: "A run's sensors: satellites with their ground tracks, radars with their faces.",
+    description:
+      "A run's sensors: satellites with their ground tracks, radars with their faces; and the territory it defends.",
   });
