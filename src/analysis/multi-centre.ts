@@ -313,7 +313,8 @@ function faultsOf(scenario: Scenario, atMs: (s: number) => number): MessageFault
 }
 
 function takeDeliveries(s: CentreState, scenario: Scenario, sinceEpochS: (ms: number) => number): void {
-  for (const d of s.node.take()) {
+  const delivered = s.node.take();
+  for (const d of delivered) {
     s.received.push({
       id: d.id,
       from: d.from,
@@ -343,6 +344,8 @@ function takeDeliveries(s: CentreState, scenario: Scenario, sinceEpochS: (ms: nu
       });
     }
   }
+  // Handled (held in the centre's state): the inbox may hand them out no more.
+  s.node.confirmTaken(delivered);
 }
 
 /**

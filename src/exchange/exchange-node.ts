@@ -3,7 +3,8 @@
 // exponential backoff), checks everything it receives — partner known, signature
 // good, addressed here, issued within the time window, not a replay — stores what
 // passes before acknowledging it, releases ordered messages to the centre in sequence
-// order (holding later ones behind a gap for a bounded time), sends line checks, and
+// order (holding later ones behind a gap for a bounded time) and hands each over until
+// the centre confirms it (at least once, across a crash), sends line checks, and
 // raises alarms when a line check or an acknowledgement is overdue or a message is
 // missing. Every rejection is logged with its reason and counted.
 //
@@ -675,23 +676,30 @@ export class ExchangeNode {
 
   // --- for the centre ---
 
-  /** Ordered messages released since the last call, in release order; each is handed out once. */
+  /**
+   * Ordered messages released to the centre and not yet confirmed, in release order.
+   * Taking marks nothing: the same messages come again (from the store, also to a new
+   * node after a crash) until the caller, having acted on them, passes them to
+   * confirmTaken() — at least once, so the caller acts in a way a repeat cannot harm.
+   */
   take(): Delivered[] {
+    return this.store.untaken().map((row) => ({
+      from: row.sender,
+      id: row.id,
+      seq: row.seq,
+      issuedAt: row.issuedAt,
+      receivedAtMs: row.receivedAtMs,
+      releasedAtMs: row.releasedAtMs!,
+      body: bodySchema.parse(JSON.parse(row.body)) as OrderedBody,
+    }));
+  }
+
+  /** Marks taken messages as handled (by sender and id): take() hands them out no more. */
+  confirmTaken(messages: ReadonlyArray<{ from: string; id: string }>): void {
     const now = this.clock();
-    return this.store.transaction(() =>
-      this.store.untaken().map((row) => {
-        this.store.markTaken(row.sender, row.id, now);
-        return {
-          from: row.sender,
-          id: row.id,
-          seq: row.seq,
-          issuedAt: row.issuedAt,
-          receivedAtMs: row.receivedAtMs,
-          releasedAtMs: row.releasedAtMs!,
-          body: bodySchema.parse(JSON.parse(row.body)) as OrderedBody,
-        };
-      }),
-    );
+    this.store.transaction(() => {
+      for (const m of messages) this.store.markTaken(m.from, m.id, now);
+    });
   }
 
   /** Whether the partner has acknowledged our message `id`. */

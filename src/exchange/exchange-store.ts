@@ -419,8 +419,14 @@ export class ExchangeStore {
     ).map(inboxRow);
   }
 
+  /** Marks a released message taken (once: a repeated confirmation keeps the first time). */
   markTaken(sender: string, id: string, atMs: number): void {
-    this.run('UPDATE inbox SET taken_at_ms = ? WHERE sender = ? AND id = ?', atMs, sender, id);
+    this.run(
+      'UPDATE inbox SET taken_at_ms = ? WHERE sender = ? AND id = ? AND taken_at_ms IS NULL AND released_at_ms IS NOT NULL',
+      atMs,
+      sender,
+      id,
+    );
   }
 
   inbox(): InboxRow[] {

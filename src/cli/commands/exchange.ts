@@ -258,18 +258,32 @@ Example:
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     process.stderr.write(`vigil exchange: centre ${opened.node.centreId} listening on ${flags.bus}\n`);
+    // Lines being written: their messages are confirmed once stdout has taken them, and
+    // nothing is taken again meanwhile (a crash before that prints them again).
+    let printing: Promise<void> | null = null;
     try {
       await runCourier(opened.node, busTransport(bus), {
         signal: stop.signal,
         onRound: (round) => {
-          for (const d of opened.node.take())
-            process.stdout.write(
-              `${JSON.stringify({ from: d.from, seq: d.seq, issuedAt: d.issuedAt, body: d.body })}\n`,
-            );
           for (const a of round.alarms) process.stderr.write(`alarm ${a.kind}: ${a.text}\n`);
+          const delivered = printing ? [] : opened.node.take();
+          if (delivered.length === 0) return;
+          const lines = delivered
+            .map(
+              (d) => `${JSON.stringify({ from: d.from, seq: d.seq, issuedAt: d.issuedAt, body: d.body })}\n`,
+            )
+            .join('');
+          printing = new Promise<void>((done) =>
+            process.stdout.write(lines, (err) => {
+              if (!err) opened.node.confirmTaken(delivered);
+              printing = null;
+              done();
+            }),
+          );
         },
       });
     } finally {
+      await printing;
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       await listening.close();

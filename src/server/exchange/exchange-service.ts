@@ -2,9 +2,11 @@
 // directory, the courier delivering the outbox while the service is up, and what the
 // inbox releases handed to the centre — each notification added to every run that is
 // running or paused at that moment, exactly as POST /api/runs/{id}/notifications adds
-// one, arriving at the run's next step. Every alarm (acknowledgement overdue, line
-// check overdue, sequence gap …) is logged as it is raised; GET /api/exchange/status
-// shows the recent ones.
+// one, arriving at the run's next step. A message is confirmed to the inbox only once
+// it has been handed to the runs, so one the service dies holding comes again at the
+// next start; a run that has the notification already keeps it as it is. Every alarm
+// (acknowledgement overdue, line check overdue, sequence gap …) is logged as it is
+// raised; GET /api/exchange/status shows the recent ones.
 import { runCourier, type Transport } from '../../exchange/courier.ts';
 import type { Delivered, ExchangeNode } from '../../exchange/exchange-node.ts';
 import { httpTransport } from '../../exchange/http-transport.ts';
@@ -30,6 +32,10 @@ export interface ExchangeOptions {
 
 /** Attempts to file a notification in one run that keeps stepping past the chosen time. */
 const FILING_ATTEMPTS = 3;
+/** Hand-overs of one message that fail (the store down, …) before it is given up, logged. */
+const HANDOVER_ATTEMPTS = 5;
+
+const keyOf = (d: Delivered) => `${d.from}\u0000${d.id}`;
 
 export class ExchangeService {
   readonly node: ExchangeNode;
@@ -41,6 +47,10 @@ export class ExchangeService {
   private lastAlarm: number;
   /** Deliveries are handed to the runs one after another, in release order. */
   private filing: Promise<void> = Promise.resolve();
+  /** Messages taken and not yet confirmed: queued for filing, not to be taken again meanwhile. */
+  private readonly inHand = new Set<string>();
+  /** Failed hand-overs per message. */
+  private readonly failures = new Map<string, number>();
 
   constructor(options: ExchangeOptions, runs: RunManager, log: RunLog) {
     this.opened = openExchange({
@@ -68,8 +78,10 @@ export class ExchangeService {
       this.log.warn({ exchangeAlarm: alarm }, `exchange alarm ${alarm.kind}: ${alarm.text}`);
       this.lastAlarm = alarm.n;
     }
-    const released = this.node.take();
-    if (released.length > 0) this.filing = this.filing.then(() => this.deliverAll(released));
+    const released = this.node.take().filter((d) => !this.inHand.has(keyOf(d)));
+    if (released.length === 0) return;
+    for (const d of released) this.inHand.add(keyOf(d));
+    this.filing = this.filing.then(() => this.deliverAll(released));
   }
 
   /** Stops the courier, lets the filing in progress finish, closes the exchange store. */
@@ -80,22 +92,43 @@ export class ExchangeService {
     this.opened.close();
   }
 
+  /**
+   * Hands each message to the runs and then confirms it to the inbox, in release order.
+   * One that fails stops the round: it and those after it are taken again at the next
+   * change, in order — until it has failed HANDOVER_ATTEMPTS times and is given up.
+   */
   private async deliverAll(released: Delivered[]): Promise<void> {
-    for (const d of released) {
+    for (const [i, d] of released.entries()) {
       try {
-        if (d.body.type === 'notification') await this.fileNotification(d.from, d.body.notification);
-        else
-          this.log.info(
-            { from: d.from, messageId: d.id, reportId: d.body.reportId },
-            `launch report ${d.body.reportId} r${d.body.revision} from ${d.from} received (runs take no launch reports)`,
-          );
+        await this.deliver(d);
       } catch (err) {
+        const failures = (this.failures.get(keyOf(d)) ?? 0) + 1;
+        const givenUp = failures >= HANDOVER_ATTEMPTS;
         this.log.error(
-          { err, from: d.from, messageId: d.id },
-          'could not hand an exchange message to the runs',
+          { err, from: d.from, messageId: d.id, attempt: failures },
+          givenUp
+            ? `could not hand an exchange message to the runs after ${failures} attempts: given up`
+            : 'could not hand an exchange message to the runs: trying again at the next change',
         );
+        if (!givenUp) {
+          this.failures.set(keyOf(d), failures);
+          for (const later of released.slice(i)) this.inHand.delete(keyOf(later));
+          return;
+        }
       }
+      this.node.confirmTaken([d]);
+      this.failures.delete(keyOf(d));
+      this.inHand.delete(keyOf(d));
     }
+  }
+
+  private async deliver(d: Delivered): Promise<void> {
+    if (d.body.type === 'notification') await this.fileNotification(d.from, d.body.notification);
+    else
+      this.log.info(
+        { from: d.from, messageId: d.id, reportId: d.body.reportId },
+        `launch report ${d.body.reportId} r${d.body.revision} from ${d.from} received (runs take no launch reports)`,
+      );
   }
 
   private async fileNotification(from: string, notification: WireNotification): Promise<void> {
