@@ -7,6 +7,7 @@ import { type NetworkRun, simulateNetwork } from '../sensors/run-network.ts';
 import { generateTruth } from '../world/generate.ts';
 import type { Truth } from '../world/truth.ts';
 import { summariseAlerts, summariseRaids, summariseTracks, warningOf } from './alert-summary.ts';
+import { type RecordedTrack, TrackRecorder } from './export/track-recorder.ts';
 import { runCentre } from './run-centre.ts';
 import { PictureSampler, scoreRun } from './scoring.ts';
 import { countReports, firstRvImpactS, type SummaryDocument, summariseTruth } from './summary.ts';
@@ -16,6 +17,8 @@ export interface RunOptions {
   seed?: number;
   /** Progress through the chain's stages: (stage, done, total). */
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Keep the centre's tracks at every assessment, for the recorded scene (export/track-czml.ts). */
+  recordTracks?: boolean;
 }
 
 export interface RunResult {
@@ -25,6 +28,8 @@ export interface RunResult {
   sensors: NetworkRun;
   centre: WarningCentre;
   summary: SummaryDocument;
+  /** The centre's tracks at every assessment, when asked for (recordTracks). */
+  tracks: ReadonlyMap<string, RecordedTrack> | null;
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
@@ -33,7 +38,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const truth = generateTruth(scenario, { onProgress: (d, t) => progress?.('flights', d, t) });
   const sensors = simulateNetwork(scenario, truth, seed, (d, t) => progress?.('sensors', d, t));
   const sampler = new PictureSampler();
-  const centre = runCentre(scenario, sensors.reports, (d, t) => progress?.('centre', d, t), sampler.onCycle);
+  const recorder = options.recordTracks ? new TrackRecorder(scenario.epochUnixMs) : null;
+  const onCycle = recorder
+    ? (t: number, c: WarningCentre) => {
+        sampler.onCycle(t, c);
+        recorder.onCycle(t, c);
+      }
+    : sampler.onCycle;
+  const centre = runCentre(scenario, sensors.reports, (d, t) => progress?.('centre', d, t), onCycle);
   const firstImpact = firstRvImpactS(truth);
   const summary: SummaryDocument = {
     scenario: scenario.name,
@@ -48,5 +60,5 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     warning: warningOf(centre, firstImpact),
     scoring: scoreRun(truth, sensors.labels, centre, sampler),
   };
-  return { scenario, seed, truth, sensors, centre, summary };
+  return { scenario, seed, truth, sensors, centre, summary, tracks: recorder?.tracks ?? null };
 }

@@ -1,16 +1,23 @@
 // CZML scene of a run (Cesium's time-dynamic format; opens in any Cesium viewer):
 // one packet per truth object with Earth-fixed sampled positions, its availability
 // and a trailing path, plus launch and impact markers; with the sensor network, the
-// satellites along their orbits and each radar face's coverage fan. Positions are in the FIXED
-// frame (ECEF computed here with GMST) so a viewer needs no ICRF data.
+// satellites along their orbits and each radar face's coverage fan; the alerts' areas;
+// when given, the centre's tracks as it held them step by step (track-czml.ts) and the
+// defended territory (`defended/<i>`: a country by name, a polygon as an outline).
+// Positions are in the FIXED frame (ECEF computed here with GMST) so a viewer needs no
+// ICRF data.
 import { isoFromUnixMs } from '../../physics/time.ts';
 import { ellipseRing } from '../../scenario/places/territory.ts';
+import type { DefendedArea } from '../../scenario/scenario.ts';
 import type { NetworkRun } from '../../sensors/run-network.ts';
 import type { Truth, TruthObject } from '../../world/truth.ts';
 import type { AlertSummary } from '../summary.ts';
 import { round } from '../summary.ts';
+import { defendedView } from './defended-view.ts';
 import { fixedPath } from './ground-track.ts';
 import { faceFan, satelliteTrack } from './sensor-geometry.ts';
+import { trackPacket } from './track-czml.ts';
+import type { RecordedTrack } from './track-recorder.ts';
 
 /** Sample spacing of CZML positions, s (Lagrange interpolation fills in between). */
 const CZML_STEP_S = 5;
@@ -168,12 +175,44 @@ function alertPackets(alerts: readonly AlertSummary[], truth: Truth): CzmlPacket
   return packets;
 }
 
+/** The defended territory: each country a packet naming it, each polygon its outline. */
+function defendedPackets(areas: readonly DefendedArea[]): CzmlPacket[] {
+  const view = defendedView(areas);
+  const packets: CzmlPacket[] = view.countries.map((country, i) => ({
+    id: `defended/${i}`,
+    name: `${country} (defended)`,
+    properties: { defended: 'country', country },
+  }));
+  view.polygons.forEach((ring, i) => {
+    const closed = [...ring, ring[0]!];
+    packets.push({
+      id: `defended/${view.countries.length + i}`,
+      name: 'defended polygon',
+      properties: { defended: 'polygon' },
+      polyline: {
+        positions: { cartographicDegrees: closed.flatMap(([lat, lon]) => [lon, lat, 0]) },
+        width: 2,
+        material: { solidColor: { color: { rgba: [255, 140, 0, 255] } } },
+      },
+    });
+  });
+  return packets;
+}
+
+export interface SceneExtras {
+  /** The centre's tracks as recorded at each assessment. */
+  tracks?: ReadonlyMap<string, RecordedTrack> | null;
+  /** The scenario's defended territory. */
+  defended?: readonly DefendedArea[];
+}
+
 /** The CZML document (an array of packets, the first being the document packet). */
 export function sceneCzml(
   truth: Truth,
   name: string,
   network?: NetworkRun,
   alerts: readonly AlertSummary[] = [],
+  extras: SceneExtras = {},
 ): CzmlPacket[] {
   const start = iso(truth.epochUnixMs, 0);
   const end = iso(truth.epochUnixMs, truth.durationS);
@@ -221,5 +260,10 @@ export function sceneCzml(
   }
   if (network) packets.push(...satellitePackets(network, truth));
   packets.push(...alertPackets(alerts, truth));
+  for (const r of extras.tracks?.values() ?? []) {
+    const p = trackPacket(r, truth.epochUnixMs);
+    if (p) packets.push(p);
+  }
+  if (extras.defended) packets.push(...defendedPackets(extras.defended));
   return packets;
 }

@@ -53,6 +53,7 @@ Examples:
       const bars = new Map<string, Progress>();
       const run = runScenario(scenario, {
         ...(seed === undefined ? {} : { seed }),
+        recordTracks: flags.out !== undefined,
         onProgress: (stage, done, total) => {
           for (const [name, bar] of bars) if (name !== stage) bar.stop();
           if (!bars.has(stage)) bars.set(stage, progressBar(stage.padEnd(8), !flags.quiet && !flags.json));
@@ -99,7 +100,12 @@ export function writeOutputs(dir: string, run: RunResult): void {
   writeAtomic(join(dir, 'summary.json'), `${JSON.stringify(run.summary, null, 2)}\n`);
   writeAtomic(
     join(dir, 'scene.czml'),
-    `${JSON.stringify(sceneCzml(run.truth, run.scenario.name, run.sensors, run.summary.alerts))}\n`,
+    `${JSON.stringify(
+      sceneCzml(run.truth, run.scenario.name, run.sensors, run.summary.alerts, {
+        tracks: run.tracks,
+        defended: run.scenario.defended,
+      }),
+    )}\n`,
   );
   writeAtomic(
     join(dir, 'scene.geojson'),
