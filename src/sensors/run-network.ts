@@ -164,6 +164,120 @@ function applyFaults(
   return s;
 }
 
+/**
+ * One sensor's stream in a network feed: reports simulated but not yet merged (from
+ * `head` on), and the time before which the stream is complete (Infinity once it is).
+ */
+interface FeedSource {
+  queue: LabelledReport[];
+  head: number;
+  completeBeforeS: number;
+  /** Simulates the next scan; null once the stream is complete. */
+  scans: Generator<number, void, void> | null;
+}
+
+function stepSource(s: FeedSource): void {
+  const next = s.scans!.next();
+  if (!next.done) s.completeBeforeS = next.value;
+  else {
+    s.completeBeforeS = Number.POSITIVE_INFINITY;
+    s.scans = null;
+  }
+}
+
+/** A network run simulated only as far as it is read: `advance(t)` completes it up to t. */
+export interface NetworkFeed extends NetworkRun {
+  /** Simulates until `reports` holds every report up to time t (s), and none later. */
+  advance(tS: number): void;
+}
+
+/**
+ * The network run of simulateNetwork, simulated on demand: a run that stops early
+ * (warning time stops at the attack warning, minutes into a 40-minute flight) does not
+ * pay for the sensors' later scans. A sensor with false alarms or faults, which act on
+ * its whole stream, is simulated whole at the start. The streams are merged by the
+ * earliest next report, ties to the sensor built first: the order simulateNetwork's
+ * successive two-way merges give, so `reports` is a prefix of its reports.
+ */
+export function openNetwork(scenario: Scenario, truth: Truth, seed: number): NetworkFeed {
+  const network = resolveNetwork(scenario.network, scenario.source);
+  const world = new WorldView(truth, phenomenaOf(scenario), weatherOf(scenario.weather));
+  const root = createRng(seed, 'sensors');
+  const falseAlarmEvents = scenario.events.filter((e): e is FalseAlarmsSpec => e.type === 'false-alarms');
+  const faults = scenario.events.filter((e): e is SensorFaultSpec => e.type === 'sensor-fault');
+  const built = buildSensors(network, scenario.epochUnixMs);
+  const sources: FeedSource[] = built.map((b) => {
+    const rng = root.split(b.info.id);
+    const alarmEvents = alarmsOf(b, falseAlarmEvents);
+    const sensorFaults = faultsOf(b, faults);
+    if (alarmEvents.length > 0 || sensorFaults.length > 0) {
+      const queue = sensorStream(b, rng, world, alarmEvents, sensorFaults, scenario.durationS);
+      return { queue, head: 0, completeBeforeS: Number.POSITIVE_INFINITY, scans: null };
+    }
+    const queue: LabelledReport[] = [];
+    const scans = b.model.scans(world, rng, (report, label) => queue.push({ report, label }));
+    return { queue, head: 0, completeBeforeS: Number.NEGATIVE_INFINITY, scans };
+  });
+  const reports: SensorReport[] = [];
+  const labels: TruthLabel[] = [];
+  const advance = (tS: number): void => {
+    for (;;) {
+      // The earliest report waiting, ties to the first source.
+      let pick = -1;
+      let pickS = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < sources.length; i++) {
+        const s = sources[i]!;
+        if (s.head < s.queue.length && s.queue[s.head]!.report.timeS < pickS) {
+          pick = i;
+          pickS = s.queue[s.head]!.report.timeS;
+        }
+      }
+      // A source with nothing waiting might still have a report before it (or at the
+      // same time and ahead of it), or before tS: simulate its next scan first.
+      const limit = Math.min(pickS, tS);
+      let stepped = false;
+      for (let i = 0; i < sources.length; i++) {
+        const s = sources[i]!;
+        if (s.head < s.queue.length || s.completeBeforeS > limit || s.scans === null) continue;
+        if (s.completeBeforeS === limit && pick >= 0 && pickS <= tS && i > pick) continue;
+        stepSource(s);
+        stepped = true;
+      }
+      if (stepped) continue;
+      if (pick < 0 || pickS > tS) return;
+      const s = sources[pick]!;
+      const r = s.queue[s.head++]!;
+      reports.push(r.report);
+      labels.push(r.label);
+      if (s.head === s.queue.length) {
+        s.queue.length = 0;
+        s.head = 0;
+      }
+    }
+  };
+  return { reports, labels, sensors: built.map((b) => b.info), network, advance };
+}
+
+function alarmsOf(b: Built, events: FalseAlarmsSpec[]): FalseAlarmsSpec[] {
+  return events.filter(
+    (e) => e.sensorId === '*' || e.sensorId === b.info.id || e.sensorId === b.info.radarId,
+  );
+}
+
+/** One sensor's whole stream: its model's reports, its false alarms, then its faults. */
+function sensorStream(
+  b: Built,
+  rng: Rng,
+  world: WorldView,
+  alarmEvents: FalseAlarmsSpec[],
+  sensorFaults: SensorFaultSpec[],
+  durationS: number,
+): LabelledReport[] {
+  let stream = collect(b.model, world, rng);
+  stream = mergeByTime(stream, falseAlarms(b, alarmEvents, rng.split('false-alarms'), durationS));
+  return applyFaults(b, stream, sensorFaults, world, rng.split('faults'));
+}
+
 /** Simulates every sensor of the scenario's network over `truth` with the run's seed. */
 export function simulateNetwork(
   scenario: Scenario,
@@ -182,17 +296,14 @@ export function simulateNetwork(
   for (const [i, b] of built.entries()) {
     onProgress?.(i, built.length);
     const rng = root.split(b.info.id);
-    let stream = collect(b.model, world, rng);
-    const alarms = falseAlarms(
+    const stream = sensorStream(
       b,
-      falseAlarmEvents.filter(
-        (e) => e.sensorId === '*' || e.sensorId === b.info.id || e.sensorId === b.info.radarId,
-      ),
-      rng.split('false-alarms'),
+      rng,
+      world,
+      alarmsOf(b, falseAlarmEvents),
+      faultsOf(b, faults),
       scenario.durationS,
     );
-    stream = mergeByTime(stream, alarms);
-    stream = applyFaults(b, stream, faultsOf(b, faults), world, rng.split('faults'));
     merged = mergeByTime(merged, stream);
     sensors.push(b.info);
   }

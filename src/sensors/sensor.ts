@@ -14,4 +14,10 @@ export interface SensorModel {
   readonly kind: 'ir' | 'radar';
   /** Simulates every report in [0, world.durationS], in time order. */
   simulate(world: WorldView, rng: Rng, emit: Emit): void;
+  /**
+   * The same simulation one scan (radar) or frame (IR) at a time: after each, yields a
+   * time before which every report has been emitted (later scans emit none earlier), so
+   * that a run stopped early need not simulate the rest. Same reports, same order.
+   */
+  scans(world: WorldView, rng: Rng, emit: Emit): Generator<number, void, void>;
 }

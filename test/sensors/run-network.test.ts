@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/scenario/input-error.ts';
 import { loadScenarioFile, parseScenario } from '../../src/scenario/load.ts';
-import { simulateNetwork } from '../../src/sensors/run-network.ts';
+import { openNetwork, simulateNetwork } from '../../src/sensors/run-network.ts';
 import { generateTruth } from '../../src/world/generate.ts';
 
 const BASE = `name: network test
@@ -119,6 +119,35 @@ describe('sensor network runner', () => {
     expect(
       r.reports.filter((_, i) => r.labels[i]!.cause !== 'fault-corrupt').every((x) => x.count === 1),
     ).toBe(true);
+  });
+});
+
+describe('the network simulated on demand (openNetwork)', () => {
+  // False alarms and a stuck feed on two sensors (simulated whole), the rest scan by scan.
+  const text = `${BASE}  - { type: false-alarms, id: F1, sensor: geo-w80, ratePerHour: 600 }
+  - { type: sensor-fault, id: X1, sensor: thule, kind: stuck, from: 5m, until: 20m }
+`;
+  const scenario = parseScenario(text, 'test.yaml');
+  const truth = generateTruth(scenario);
+  const whole = simulateNetwork(scenario, truth, 5);
+
+  it('holds, after advance(t), exactly the reports of simulateNetwork up to t, in its order', () => {
+    const feed = openNetwork(scenario, truth, 5);
+    for (const t of [0, 59.5, 60, 97.25, 300, 301, 900, 1500]) {
+      feed.advance(t);
+      const upTo = whole.reports.filter((r) => r.timeS <= t);
+      expect(feed.reports.map((r) => r.id)).toEqual(upTo.map((r) => r.id));
+      expect(feed.labels).toEqual(whole.labels.slice(0, upTo.length));
+    }
+    expect(feed.reports.length).toBeGreaterThan(100);
+  });
+
+  it('gives the whole run, report for report, when advanced past the end', () => {
+    const feed = openNetwork(scenario, truth, 5);
+    feed.advance(Number.POSITIVE_INFINITY);
+    expect(feed.reports).toEqual(whole.reports);
+    expect(feed.labels).toEqual(whole.labels);
+    expect(feed.sensors).toEqual(whole.sensors);
   });
 });
 

@@ -7,6 +7,9 @@
 // - each picture handed to the caller (GOSPA against the truth at that time);
 // - an optional early stop, for a question settled before the run's end (warning
 //   time: once the attack warning is up, later cycles cannot change when it came).
+//   The sensors are simulated as far as the centre has read them (openNetwork), so a
+//   stopped run's `sensors` holds the reports up to its end; a run to the end holds
+//   all of them, as simulateNetwork gives them.
 // The centre sees only reports, exactly as in runCentre (run-centre.ts): the same
 // territory, clock, policy and notifications, the same cadence and report batches.
 
@@ -16,7 +19,7 @@ import { gmstAt } from '../../orbits/sidereal.ts';
 import { scenarioProblem } from '../../scenario/locate.ts';
 import { resolveTerritory } from '../../scenario/places/territory.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
-import { type NetworkRun, simulateNetwork } from '../../sensors/run-network.ts';
+import { type NetworkRun, openNetwork } from '../../sensors/run-network.ts';
 import { generateTruth } from '../../world/generate.ts';
 import type { Truth } from '../../world/truth.ts';
 import { ASSESS_EVERY_S } from '../run-centre.ts';
@@ -25,6 +28,7 @@ export interface ObservedRun {
   scenario: Scenario;
   seed: number;
   truth: Truth;
+  /** The sensors' reports and labels: up to endS when the run was stopped, else all. */
   sensors: NetworkRun;
   centre: WarningCentre;
   /** Report ids behind each track (3-D and angle-only), as of its last picture. */
@@ -53,7 +57,7 @@ export interface ObserveOptions {
 export function observeRun(scenario: Scenario, options: ObserveOptions = {}): ObservedRun {
   const seed = options.seed ?? scenario.seed;
   const truth = options.truth ?? generateTruth(scenario);
-  const sensors = simulateNetwork(scenario, truth, seed);
+  const sensors = openNetwork(scenario, truth, seed);
   const territory = resolveTerritory(scenario.defended, (i, message) =>
     scenarioProblem(scenario.source, ['defended', i], message),
   );
@@ -71,6 +75,7 @@ export function observeRun(scenario: Scenario, options: ObserveOptions = {}): Ob
   let next = 0;
   for (let k = 1; k <= steps; k++) {
     const t = Math.min(k * ASSESS_EVERY_S, scenario.durationS);
+    sensors.advance(t);
     const from = next;
     while (next < reports.length && reports[next]!.timeS <= t) next++;
     centre.ingest(reports.slice(from, next), t);
@@ -86,7 +91,8 @@ export function observeRun(scenario: Scenario, options: ObserveOptions = {}): Ob
     }
     options.onPicture?.(picture);
     run.endS = t;
-    if (options.stopWhen?.(run, t)) break;
+    if (options.stopWhen?.(run, t)) return run;
   }
+  sensors.advance(Number.POSITIVE_INFINITY);
   return run;
 }

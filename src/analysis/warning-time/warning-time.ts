@@ -15,7 +15,7 @@ import type { Scenario } from '../../scenario/scenario.ts';
 import type { TruthLabel } from '../../sensors/report.ts';
 import { generateTruth } from '../../world/generate.ts';
 import type { Truth } from '../../world/truth.ts';
-import { attributeAlerts, labelIndex } from '../montecarlo/attribution.ts';
+import { attributeAlerts } from '../montecarlo/attribution.ts';
 import { type ObservedRun, observeRun } from '../montecarlo/observed-run.ts';
 import { type LaunchOutcome, scoreRun } from '../montecarlo/score-run.ts';
 import { round } from '../summary.ts';
@@ -89,14 +89,17 @@ function levelWatcher(launchId: string, t0: number) {
   const reached = Object.fromEntries(LEVELS.map((l) => [l, null])) as Record<AlertLevel, LevelReached | null>;
   let signature = -1;
   let known: string[] = [];
-  let labels: Map<string, TruthLabel> | null = null;
+  // Labels by report id, added as the run's sensors are simulated further.
+  const labels = new Map<string, TruthLabel>();
+  let labelled = 0;
   const stopWhen = (run: ObservedRun, tS: number): boolean => {
     const alerts = run.centre.allAlerts();
     let sig = alerts.length;
     for (const a of alerts) sig += 8 * a.levelHistory.length + (a.cancelled ? 4 : 0);
     if (sig === signature) return false;
     signature = sig;
-    labels ??= labelIndex(run.sensors.labels);
+    const all = run.sensors.labels;
+    for (; labelled < all.length; labelled++) labels.set(all[labelled]!.reportId, all[labelled]!);
     const attribution = attributeAlerts(
       alerts,
       run.trackReports,

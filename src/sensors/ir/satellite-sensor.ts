@@ -86,6 +86,11 @@ export class IrSatelliteSensor implements SensorModel {
   }
 
   simulate(world: WorldView, rng: Rng, emit: Emit): void {
+    for (const _ of this.scans(world, rng, emit));
+  }
+
+  /** Yields after each frame k the next frame's start: frame k's looks fall in [k, k + 1)·revisit. */
+  *scans(world: WorldView, rng: Rng, emit: Emit): Generator<number, void, void> {
     const { revisitS } = this.sensor;
     const index = burnIndexOf(world.truth);
     const cursor = new BurnCursor(index);
@@ -151,6 +156,7 @@ export class IrSatelliteSensor implements SensorModel {
         const label: TruthLabel = { reportId: id, cause: p.cause, objectId: p.objectId, eventId: p.eventId };
         emit(report, label);
       }
+      yield untilS;
     }
   }
 

@@ -107,7 +107,8 @@ export class RadarFace implements SensorModel {
     this.refSnr = dbToRatio(calibrated ? calibratedRefSnrDb(this.pfa) : face.refSnrDb!);
     this.refRangeM = calibrated ? face.maxRangeM : face.refRangeM!;
     this.falsePlotsPerScan =
-      options.falsePlotsPerScan ?? meanFalsePlotsPerScan(face, this.pfa, DEFAULT_BEAMWIDTH_RAD) * CONFIRMATION_PFA;
+      options.falsePlotsPerScan ??
+      meanFalsePlotsPerScan(face, this.pfa, DEFAULT_BEAMWIDTH_RAD) * CONFIRMATION_PFA;
     this.pdFactor = options.degrade?.pdFactor ?? 1;
     const sigmaFactor = options.degrade?.sigmaFactor ?? 1;
     this.sigmaRangeM = face.rangeSigmaM * sigmaFactor;
@@ -117,6 +118,11 @@ export class RadarFace implements SensorModel {
   }
 
   simulate(world: WorldView, rng: Rng, emit: Emit): void {
+    for (const _ of this.scans(world, rng, emit));
+  }
+
+  /** Yields after each scan the next scan's time: every report carries its scan's time. */
+  *scans(world: WorldView, rng: Rng, emit: Emit): Generator<number, void, void> {
     const revisit = this.spec.revisitS;
     const phase = rng.split('phase').uniform() * revisit;
     const moonRng = rng.split('moon');
@@ -134,6 +140,7 @@ export class RadarFace implements SensorModel {
       world.forEachAlive(t, this.lookAtObject);
       if (!this.spec.rejectFoldedEchoes) this.lookAtMoon(moonRng);
       this.drawFalsePlots(clutterRng);
+      yield t + revisit;
     }
     this.world = null;
     this.detectRng = null;
