@@ -71,6 +71,31 @@ describe('the picture a console holds', () => {
     expect(h[h.length - 3]).toBe(HISTORY_POINTS + 4);
   });
 
+  it('takes the trails a source gives with a picture, or with its tracks alone, leaving the alerts', () => {
+    const m = new PictureModel(RUN);
+    const events: string[] = [];
+    m.on('alerts', () => events.push('alerts'));
+    m.on('tracks', (c) => events.push(c.replaced ? 'tracks replaced' : 'tracks changed'));
+    m.replace(
+      {
+        runId: 'r1',
+        timeS: 100,
+        stepS: 100,
+        tracks: [track('T1', 100)],
+        alerts: [salvoAlert()],
+        sensors: [],
+      },
+      new Map([['T1', [90, 49, 10, 290, 100, 50, 10, 300]]]),
+    );
+    expect(m.history.get('T1')).toEqual([90, 49, 10, 290, 100, 50, 10, 300]);
+    m.replaceTracks(105, [track('T2', 105)], new Map([['T2', [105, 51, 10, 300]]]));
+    expect([...m.tracks.keys()]).toEqual(['T2']);
+    expect([...m.history.keys()]).toEqual(['T2']);
+    expect(m.alerts.get('A1')?.level).toBe('attack-warning');
+    expect(m.clock.timeS).toBe(105);
+    expect(events).toEqual(['tracks replaced', 'alerts', 'tracks replaced']);
+  });
+
   it('forgets trails when a picture goes back in time', () => {
     const m = new PictureModel(RUN);
     m.applyStep(step(100, [track('T1', 100)]));

@@ -1,14 +1,18 @@
 // A recorded run — the files `vigil run salvo --out DIR` writes — played by the
 // console: the sensor network and the truth read from scene.czml agree with the
-// features of scene.geojson written beside it, and the alerts stand at each time as
-// the summary's warning block says.
+// features of scene.geojson written beside it, the alerts stand at each time as the
+// summary's warning block says, the centre's tracks are where the scene's track
+// packets put them, and the defended territory is the scenario's.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { networkOfCzml, truthPackets } from '../../../web/src/data/czml-scene.ts';
+import { HISTORY_POINTS } from '../../../web/src/data/picture-model.ts';
 import { RecordedSource, trackCountSeries } from '../../../web/src/data/recorded-source.ts';
+import { RECORDED_STEP_S } from '../../../web/src/data/recorded-tracks.ts';
 import type { RunSummary } from '../../../web/src/data/summary-types.ts';
 
 const REPO = resolve(import.meta.dirname, '../../..');
@@ -76,4 +80,63 @@ describe('a recorded run in the console', () => {
     expect(before.every(([, n]) => n === 0)).toBe(true);
     expect(Math.max(...series.map(([, n]) => n))).toBeGreaterThan(0);
   });
+
+  it("shows at each time the tracks the scene's track packets hold at the last assessment, where they hold them", async () => {
+    const source = new RecordedSource(summary, czml);
+    const packets = (czml as TrackPacket[]).filter((p) => p.id.startsWith('track/'));
+    const epochMs = Date.parse(summary.epoch);
+    let shown = 0;
+    for (const tS of [0, 117, 301, 602.5, 1203, summary.durationS]) {
+      await source.seek(tS);
+      const stepS = Math.floor(tS / RECORDED_STEP_S) * RECORDED_STEP_S;
+      const expected = new Map<string, [number, number, number]>();
+      for (const p of packets) {
+        const t0 = (Date.parse(p.position.epoch) - epochMs) / 1000;
+        const c = p.position.cartographicDegrees;
+        for (let i = 0; i < c.length; i += 4)
+          if (Math.abs(t0 + c[i]! - stepS) < 1e-6)
+            expected.set(p.id.slice(6), [c[i + 2]!, c[i + 1]!, c[i + 3]!]);
+      }
+      expect([...source.model.tracks.keys()].sort(), `at ${tS}`).toEqual([...expected.keys()].sort());
+      for (const [id, [latDeg, lonDeg, altM]] of expected) {
+        const t = source.model.tracks.get(id)!;
+        const at = t.position ?? { ...t.groundPoint!, altKm: 0 };
+        expect([at.latDeg, at.lonDeg]).toEqual([latDeg, lonDeg]);
+        expect(at.altKm * 1000).toBeCloseTo(altM, 6);
+        const trail = source.model.history.get(id)!;
+        expect(trail.length).toBeLessThanOrEqual(4 * HISTORY_POINTS);
+        expect(trail.slice(-4)).toEqual([stepS, latDeg, lonDeg, at.altKm]);
+      }
+      shown += expected.size;
+    }
+    expect(shown).toBeGreaterThan(10);
+    source.close();
+  });
+
+  it('holds every track the summary lists, and a track of the first attack warning when it is raised', async () => {
+    const ids = new Set(
+      (czml as TrackPacket[]).filter((p) => p.id.startsWith('track/')).map((p) => p.id.slice(6)),
+    );
+    for (const t of summary.tracks) expect(ids.has(t.id), t.id).toBe(true);
+    const source = new RecordedSource(summary, czml);
+    const first = summary.warning['firstAttackWarningS']!;
+    await source.seek(first);
+    const warning = [...source.model.alerts.values()].find((a) => a.level === 'attack-warning')!;
+    expect(warning.trackIds.some((id) => source.model.tracks.has(id))).toBe(true);
+    source.close();
+  });
+
+  it("draws the scenario's defended territory", async () => {
+    const scenario = parse(readFileSync(join(REPO, 'scenarios/salvo.yaml'), 'utf8')) as {
+      defended: string[];
+    };
+    const source = new RecordedSource(summary, czml);
+    await expect(source.defended()).resolves.toEqual({ countries: scenario.defended, polygons: [] });
+    source.close();
+  });
 });
+
+interface TrackPacket {
+  id: string;
+  position: { epoch: string; cartographicDegrees: number[] };
+}

@@ -1,15 +1,19 @@
 // What a recorded run's scene.czml (src/analysis/export) holds for the globe: the
 // sensor network — IR satellites as sampled positions `sensor/<id>`, radar sites
 // `sensor/<radar>` with fans `fan/<radar>:<face>` — and the truth: flights (packets
-// with a `kind` property), true launch points `launch/…` and impact points `impact/…`.
-// The alert ellipses it also holds are drawn from the alerts instead.
+// with a `kind` property), true launch points `launch/…` and impact points `impact/…`;
+// the defended territory `defended/…` (a country by name, a polygon as its outline).
+// The alert ellipses it also holds are drawn from the alerts instead, and the centre's
+// tracks `track/…` by recorded-tracks.ts.
+import type { DefendedAreas } from './run-source.ts';
 import type { GlobeNetwork } from './types.ts';
 
 interface Packet {
   id: string;
-  properties?: { kind?: unknown; sensorKind?: unknown };
+  properties?: { kind?: unknown; sensorKind?: unknown; defended?: unknown; country?: unknown };
   position?: { cartographicDegrees?: number[] };
   polygon?: { positions?: { cartographicDegrees?: number[] } };
+  polyline?: { positions?: { cartographicDegrees?: number[] } };
 }
 
 export function isTruthPacket(p: Packet): boolean {
@@ -55,4 +59,24 @@ export function networkOfCzml(czml: readonly unknown[]): GlobeNetwork {
     radar.faces.push({ id: faceId, fan });
   }
   return network;
+}
+
+/** The defended territory the scene names, or null when it names none (scenes written before it did). */
+export function defendedOfCzml(czml: readonly unknown[]): DefendedAreas | null {
+  const areas: DefendedAreas = { countries: [], polygons: [] };
+  let found = false;
+  for (const p of czml as Packet[]) {
+    if (!p.id.startsWith('defended/')) continue;
+    found = true;
+    if (p.properties?.defended === 'country' && typeof p.properties.country === 'string')
+      areas.countries.push(p.properties.country);
+    else if (p.properties?.defended === 'polygon') {
+      const c = p.polyline?.positions?.cartographicDegrees ?? [];
+      const ring: Array<[number, number]> = [];
+      // [lon, lat, h] triples, the ring closed: the last point repeats the first.
+      for (let i = 0; i + 2 < c.length - 3; i += 3) ring.push([c[i + 1]!, c[i]!]);
+      areas.polygons.push(ring);
+    }
+  }
+  return found ? areas : null;
 }

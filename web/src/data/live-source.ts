@@ -1,21 +1,15 @@
 // A run the service computes or replays (issue 6): its clock and controls through the
 // REST API, its picture through the WebSocket stream — a snapshot to start from (and
-// after every seek, replay step or resynchronisation), then each step's changes.
+// after every seek, replay step or resynchronisation), then each step's changes. Its
+// network and defended territory come in one answer; its truth, for training and
+// replay, only when asked for (the truth toggle), never with the picture.
 import { type Api, seg } from './api.ts';
-import { defendedOf } from './defended.ts';
 import { globeNetworkOf } from './network.ts';
 import { PictureModel, REPORT_BIN_S } from './picture-model.ts';
 import type { DefendedAreas, RunSource, SourceCapabilities } from './run-source.ts';
 import { RunStream, type StreamState } from './stream.ts';
-import type {
-  AlertView,
-  GlobeNetwork,
-  Network,
-  RunInfo,
-  RunView,
-  ScenarioVersion,
-  ServerMessage,
-} from './types.ts';
+import { truthCzml } from './truth-czml.ts';
+import type { AlertView, GlobeNetwork, Network, RunInfo, RunView, ServerMessage, Truth } from './types.ts';
 
 /** Shortest pause between two fetches of the report counts, ms. */
 const REPORT_COUNTS_EVERY_MS = 5000;
@@ -44,7 +38,7 @@ export class LiveSource implements RunSource {
   readonly capabilities: SourceCapabilities = {
     control: true,
     operatorActions: true,
-    truth: false,
+    truth: true,
     reportSeries: true,
   };
   private readonly api: Api;
@@ -54,6 +48,7 @@ export class LiveSource implements RunSource {
   private pace: number;
   private countsFetchedAt = Number.NEGATIVE_INFINITY;
   private countsTimer: ReturnType<typeof setTimeout> | null = null;
+  private networkAnswer: Promise<Network> | null = null;
 
   constructor(api: Api, run: RunView, events: LiveSourceEvents = {}) {
     this.api = api;
@@ -109,18 +104,25 @@ export class LiveSource implements RunSource {
   }
 
   async network(): Promise<GlobeNetwork> {
-    return globeNetworkOf(await this.api.get<Network>(`/api/runs/${seg(this.run.id)}/network`));
+    return globeNetworkOf(await this.networkOnce());
   }
 
-  async truth(): Promise<null> {
-    return null;
+  /** The run's truth as CZML packets — fetched on each call: the firings grow as the run computes. */
+  async truth(): Promise<unknown[]> {
+    return truthCzml(await this.api.get<Truth>(`/api/runs/${seg(this.run.id)}/truth`));
   }
 
   async defended(): Promise<DefendedAreas> {
-    const v = await this.api.get<ScenarioVersion>(
-      `/api/scenarios/${seg(this.run.scenarioName)}?version=${this.run.scenarioVersion}`,
-    );
-    return defendedOf(v.text);
+    return (await this.networkOnce()).defended;
+  }
+
+  /** The network answer, asked once for both the sensors and the territory. */
+  private networkOnce(): Promise<Network> {
+    this.networkAnswer ??= this.api.get<Network>(`/api/runs/${seg(this.run.id)}/network`).catch((err) => {
+      this.networkAnswer = null;
+      throw err;
+    });
+    return this.networkAnswer;
   }
 
   async play(): Promise<void> {

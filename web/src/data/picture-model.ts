@@ -68,16 +68,12 @@ export class PictureModel extends Emitter<ModelEvents> {
     this.emit('clock', this.clock);
   }
 
-  /** A whole picture: everything held before goes (trails too, when time went back). */
-  replace(picture: Picture): void {
-    const wentBack = picture.timeS < this.clock.timeS;
-    this.tracks.clear();
-    if (wentBack) this.history.clear();
-    for (const t of picture.tracks) {
-      this.tracks.set(t.id, t);
-      this.remember(t);
-    }
-    for (const id of this.history.keys()) if (!this.tracks.has(id)) this.history.delete(id);
+  /**
+   * A whole picture: everything held before goes (trails too, when time went back).
+   * `trails`, when the source knows them (a recorded run), replace the trails whole.
+   */
+  replace(picture: Picture, trails?: ReadonlyMap<string, readonly number[]>): void {
+    this.putTracks(picture.tracks, picture.timeS, trails);
     this.alerts.clear();
     for (const a of picture.alerts) this.alerts.set(a.id, a);
     this.sensors.clear();
@@ -87,6 +83,34 @@ export class PictureModel extends Emitter<ModelEvents> {
     this.emit('tracks', { replaced: true, changed: [], dropped: [] });
     this.emit('alerts', { replaced: true, changed: [] });
     this.emit('sensors', null);
+  }
+
+  /** The tracks alone replaced, with their trails (a recorded run stepping on with its alerts unchanged). */
+  replaceTracks(
+    timeS: number,
+    tracks: readonly Track[],
+    trails: ReadonlyMap<string, readonly number[]>,
+  ): void {
+    this.putTracks(tracks, timeS, trails);
+    this.countTracks(timeS);
+    this.setClock({ timeS });
+    this.emit('tracks', { replaced: true, changed: [], dropped: [] });
+  }
+
+  private putTracks(
+    tracks: readonly Track[],
+    timeS: number,
+    trails: ReadonlyMap<string, readonly number[]> | undefined,
+  ): void {
+    this.tracks.clear();
+    if (trails || timeS < this.clock.timeS) this.history.clear();
+    for (const t of tracks) {
+      this.tracks.set(t.id, t);
+      const trail = trails?.get(t.id);
+      if (trail) this.history.set(t.id, [...trail]);
+      else this.remember(t);
+    }
+    for (const id of this.history.keys()) if (!this.tracks.has(id)) this.history.delete(id);
   }
 
   /** One computed step's changes. */

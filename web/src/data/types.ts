@@ -1,6 +1,7 @@
 // The console's view of the service's data, typed from the service's own schemas
 // (src/server/schemas): the picture of a run (tracks, alerts, sensor statuses), its
-// network, the run and its clock, and the stream's messages. Type imports only —
+// network and territory, its truth (training and replay), the run and its clock, and
+// the stream's messages. Type imports only —
 // nothing of the server is bundled — so a change of the API breaks this build.
 import type { z } from 'zod';
 import type { apiProblemSchema, errorBodySchema } from '../../../src/server/schemas/common.ts';
@@ -22,6 +23,7 @@ import type {
 } from '../../../src/server/schemas/scenario.ts';
 import type { serverMessageSchema } from '../../../src/server/schemas/stream.ts';
 import type { meSchema } from '../../../src/server/schemas/token.ts';
+import type { truthSchema } from '../../../src/server/schemas/truth.ts';
 
 export type Area = z.output<typeof areaSchema>;
 export type AlertView = z.output<typeof alertViewSchema>;
@@ -30,6 +32,7 @@ export type Track = z.output<typeof trackSchema>;
 export type SensorStatus = z.output<typeof sensorStatusSchema>;
 export type Picture = z.output<typeof pictureSchema>;
 export type Network = z.output<typeof networkSchema>;
+export type Truth = z.output<typeof truthSchema>;
 export type RunView = z.output<typeof runViewSchema>;
 export type Clock = z.output<typeof clockSchema>;
 export type ServerMessage = z.output<typeof serverMessageSchema>;

@@ -1,6 +1,6 @@
 // The globe of a run: the offline viewer (viewer.ts) with its layers — tracks, alert
-// ellipses, sensors, the defended territory and (hidden unless asked for) the truth —
-// fed by the run source's picture, and the camera presets.
+// ellipses, sensors, the defended territory and (fetched and drawn only when asked
+// for) the truth — fed by the run source's picture, and the camera presets.
 import { Cartesian3, type Viewer } from 'cesium';
 import type { RunSource } from '../data/run-source.ts';
 import { AlertLayer } from './alert-layer.ts';
@@ -26,6 +26,10 @@ export class GlobeView {
   territory: TerritoryShape | null = null;
   private territoryLayer: TerritoryLayer | null = null;
   private following: string | null = null;
+  /** Counts truth requests: an answer to one overtaken by a later toggle is dropped. */
+  private truthAsked = 0;
+  private readonly container: HTMLElement;
+  private readonly onProblem: (text: string) => void;
   private volumesShown = false;
   private readonly unlisten: () => void;
   private readonly source: RunSource;
@@ -60,12 +64,9 @@ export class GlobeView {
       },
       (err: Error) => onProblem(`defended territory: ${err.message}`),
     );
-    source.truth().then(
-      async (packets) => {
-        if (packets) this.truth = await TruthLayer.create(this.viewer, source.model, packets);
-      },
-      (err: Error) => onProblem(`truth: ${err.message}`),
-    );
+    this.onProblem = onProblem;
+    this.container = container;
+    container.dataset['truth'] = 'hidden';
   }
 
   get followingId(): string | null {
@@ -110,11 +111,47 @@ export class GlobeView {
     if (this.sensors) this.sensors.volumesVisible = show;
   }
 
+  /**
+   * Shows or hides the truth. Turned on, it is asked of the source afresh (a live run's
+   * false reports grow as it computes) and drawn when it arrives; the globe's container
+   * says which (`data-truth`: hidden, loading, shown; `data-truth-entities`).
+   */
   setTruthVisible(show: boolean): void {
-    if (this.truth) this.truth.visible = show;
+    const asked = ++this.truthAsked;
+    if (!show) {
+      if (this.truth) this.truth.visible = false;
+      this.container.dataset['truth'] = 'hidden';
+      return;
+    }
+    this.container.dataset['truth'] = 'loading';
+    this.source.truth().then(
+      async (packets) => {
+        if (asked !== this.truthAsked) return;
+        if (!packets) {
+          this.container.dataset['truth'] = 'hidden';
+          return;
+        }
+        const layer = await TruthLayer.create(this.viewer, this.source.model, packets);
+        if (asked !== this.truthAsked) {
+          layer.destroy();
+          return;
+        }
+        this.truth?.destroy();
+        this.truth = layer;
+        layer.visible = true;
+        this.container.dataset['truth'] = 'shown';
+        this.container.dataset['truthEntities'] = String(layer.entityCount);
+      },
+      (err: Error) => {
+        if (asked !== this.truthAsked) return;
+        this.container.dataset['truth'] = 'hidden';
+        this.onProblem(`truth: ${err.message}`);
+      },
+    );
   }
 
   destroy(): void {
+    this.truthAsked++;
     this.unlisten();
     stopFollowing(this.viewer);
     this.tracks.destroy();

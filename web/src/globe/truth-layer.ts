@@ -1,6 +1,8 @@
-// The truth — what really flew, from a recorded run's CZML — for training and replay
-// only: each flight as a point with a ten-minute trail at the time shown, and the
-// true launch and impact points. Hidden unless asked for; a live run has none.
+// The truth — what really flew, from a recorded run's CZML or the service's truth of a
+// live run (data/truth-czml.ts) — for training and replay only: each flight as a point
+// with a ten-minute trail at the time shown, the true launch and impact points, and
+// (live runs) the false-alarm sources and false reports as their packets draw them.
+// Created only when the operator asks for the truth.
 import {
   Color,
   ConstantProperty,
@@ -51,6 +53,11 @@ export class TruthLayer {
     const source = await CzmlDataSource.load(packets);
     await viewer.dataSources.add(source);
     return new TruthLayer(viewer, model, source);
+  }
+
+  /** Entities drawn: flights, markers, sources and false reports. */
+  get entityCount(): number {
+    return this.source.entities.values.length;
   }
 
   get visible(): boolean {

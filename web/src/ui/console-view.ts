@@ -1,7 +1,8 @@
-// The console of one run: the globe with its camera presets, the truth toggle and the
-// track to follow; the alert ladder; the clock and timeline; charts and (for a live
-// service) scenarios and runs in a drawer. What each viewer may do decides which
-// controls exist: observers see no acknowledge, only admins drive the clock.
+// The console of one run: the globe with its camera presets, the truth toggle (the
+// truth is fetched only when it is turned on) and the track to follow; the alert
+// ladder; the clock and timeline; charts and (for a live service) scenarios and runs
+// in a drawer. What each viewer may do decides which controls exist: observers see no
+// acknowledge, only admins drive the clock.
 import type { Api } from '../data/api.ts';
 import type { RunSource } from '../data/run-source.ts';
 import type { Me } from '../data/types.ts';
@@ -101,7 +102,7 @@ export class ConsoleView {
             'label',
             { class: 'truth', title: 'What really flew: for training and replay only' },
             this.truth,
-            ' truth',
+            ' truth (training/replay)',
           ),
         ),
         h(
@@ -160,8 +161,8 @@ export class ConsoleView {
     this.truth.disabled = !source.capabilities.truth;
     this.truth.checked = false;
     this.truth.parentElement!.title = source.capabilities.truth
-      ? 'What really flew: for training and replay only'
-      : 'This source holds no truth (a live service keeps it from the console)';
+      ? 'What really flew, and what really caused false reports: for training and replay only (asked of the source when turned on)'
+      : 'This source holds no truth';
     this.followTimer = setInterval(() => this.refreshFollow(), FOLLOW_REFRESH_MS);
     this.refreshFollow();
     if (this.drawer.dataset['open'] === 'charts') this.toggleDrawer('charts', true);
