@@ -175,8 +175,19 @@ export function lineageJson(l: TrackLineage): LineageJson {
   };
 }
 
+/**
+ * The first n numbers of a typed array as a plain array. A counted loop: Array.from on a
+ * typed array goes through its iterator, an object per element, and the histories of
+ * every track are copied at every picture.
+ */
+export function numbersOf(a: Float64Array, n = a.length): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(a[i]!);
+  return out;
+}
+
 export function featuresJson(f: TrackFeatures): FeaturesJson {
-  const take = (a: Float64Array) => Array.from(a.subarray(0, f.count));
+  const take = (a: Float64Array) => numbersOf(a, f.count);
   return {
     history: {
       timeS: take(f.timeS),
