@@ -37,6 +37,9 @@ const MODEL_ERROR_FRACTION = 0.3;
 /** Longest back-extrapolation of a boost fit, s. */
 const MAX_EXTRAPOLATION_S = 180;
 const geo = new Float64Array(3);
+// Points of launchFromBoost's fitted climb, Earth-fixed (the bisection evaluates ~70).
+const fitPoint = new Float64Array(3);
+const fitStart = new Float64Array(3);
 const SCALE95 = Math.sqrt(-2 * Math.log(0.05));
 
 /** Least-squares quadratic fit y = c0 + c1 t + c2 t² (t relative to t0); returns coefficients and residual RMS. */
@@ -103,13 +106,13 @@ export function launchFromBoost(samples: readonly FixedSample[]): LaunchEstimate
       samples.map((s) => s.ecef[k]!),
     ),
   );
-  const at = (t: number): Float64Array =>
-    Float64Array.of(
-      fits[0]!.c[0] + fits[0]!.c[1] * t + fits[0]!.c[2] * t * t,
-      fits[1]!.c[0] + fits[1]!.c[1] * t + fits[1]!.c[2] * t * t,
-      fits[2]!.c[0] + fits[2]!.c[1] * t + fits[2]!.c[2] * t * t,
-    );
-  const height = (t: number) => ecefToGeodetic(geo, at(t))[2]!;
+  const at = (out: Float64Array, t: number): Float64Array => {
+    out[0] = fits[0]!.c[0] + fits[0]!.c[1] * t + fits[0]!.c[2] * t * t;
+    out[1] = fits[1]!.c[0] + fits[1]!.c[1] * t + fits[1]!.c[2] * t * t;
+    out[2] = fits[2]!.c[0] + fits[2]!.c[1] * t + fits[2]!.c[2] * t * t;
+    return out;
+  };
+  const height = (t: number) => ecefToGeodetic(geo, at(fitPoint, t))[2]!;
   // Walk back in 5 s steps to a negative height, then bisect. A quadratic is a fair
   // model of the climb only near the data: no more than MAX_EXTRAPOLATION_S back.
   let hi = 0;
@@ -123,15 +126,15 @@ export function launchFromBoost(samples: readonly FixedSample[]): LaunchEstimate
     else lo = mid;
   }
   const tl = (lo + hi) / 2;
-  ecefToGeodetic(geo, at(tl));
+  ecefToGeodetic(geo, at(fitPoint, tl));
   // Uncertainty: the position residual spread grown by the extrapolation lever arm
   // (the quadratic's error grows with the square of the time extrapolated beyond the
   // data), and a model-error term: a real climb is not a parabola, so an error of
   // MODEL_ERROR_FRACTION of the ground distance covered over the extrapolated time.
   const span = Math.max(1, ts[ts.length - 1]!);
   const lever = 1 + (-tl / span) ** 2;
-  const p0 = at(0);
-  const pl = at(tl);
+  const p0 = at(fitStart, 0);
+  const pl = at(fitPoint, tl);
   const covered = Math.hypot(p0[0]! - pl[0]!, p0[1]! - pl[1]!, p0[2]! - pl[2]!);
   const sigma = Math.max(
     1000,
