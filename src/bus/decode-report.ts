@@ -3,6 +3,7 @@
 // consumer then sends the message to the dead-letter subject with that reason).
 import { InputError, type InputProblem } from '../scenario/input-error.ts';
 import { scenarioErrorMap } from '../scenario/issue-messages.ts';
+import { issueProblems } from '../scenario/issue-problems.ts';
 import { jsonSyntaxMessage } from '../scenario/json-syntax.ts';
 import type { SensorReport } from '../sensors/report.ts';
 import { sensorReportSchema } from './report-schema.ts';
@@ -36,22 +37,7 @@ export function decodeReportMessage(bytes: Uint8Array, subject?: string): Sensor
     fail([], `not valid JSON: ${jsonSyntaxMessage(err)}`);
   }
   const result = sensorReportSchema.safeParse(data, { error: scenarioErrorMap });
-  if (!result.success)
-    throw new InputError(
-      result.error.issues.flatMap((issue): InputProblem[] => {
-        const path = issue.path.map((k) => (typeof k === 'number' ? k : String(k)));
-        // The error map words unknown keys one per line, in the order of `keys`.
-        if (issue.code === 'unrecognized_keys') {
-          const lines = issue.message.split('\n');
-          return issue.keys.map((key, i) => ({
-            source,
-            path: [...path, key],
-            message: lines[i] ?? 'unknown key',
-          }));
-        }
-        return [{ source, path, message: issue.message }];
-      }),
-    );
+  if (!result.success) throw new InputError(issueProblems(result.error.issues, source));
   const report: SensorReport = result.data;
   if (subject !== undefined) {
     const marker = '.reports.';

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../centre/audit/canonical-json.ts';
 import { InputError, type InputProblem } from '../scenario/input-error.ts';
 import { scenarioErrorMap } from '../scenario/issue-messages.ts';
+import { issueProblems } from '../scenario/issue-problems.ts';
 import { jsonSyntaxMessage } from '../scenario/json-syntax.ts';
 import { id, utcInstant } from '../scenario/schema-fields.ts';
 import { bodySchema, isOrdered, type MessageBody } from './messages.ts';
@@ -108,21 +109,8 @@ export function decodeEnvelope(input: Uint8Array | string | unknown): { raw: Env
     }
   }
   const result = envelopeSchema.safeParse(value, { error: scenarioErrorMap });
-  if (!result.success) fail(result.error.issues.flatMap(problemsOf));
+  if (!result.success) fail(issueProblems(result.error.issues, SOURCE));
   return { raw: value as Envelope, body: result.data!.body };
-}
-
-function problemsOf(issue: z.core.$ZodIssue): InputProblem[] {
-  const path = issue.path.map((k) => (typeof k === 'number' ? k : String(k)));
-  if (issue.code === 'unrecognized_keys') {
-    const lines = issue.message.split('\n');
-    return issue.keys.map((key, i) => ({
-      source: SOURCE,
-      path: [...path, key],
-      message: lines[i] ?? `unknown key '${key}'`,
-    }));
-  }
-  return [{ source: SOURCE, path, message: issue.message }];
 }
 
 /** `issuedAt` text for an instant: UTC with milliseconds. */

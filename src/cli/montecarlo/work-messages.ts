@@ -11,6 +11,8 @@ import { describeVariation, parseVariations } from '../../analysis/montecarlo/va
 import { bytesText, jsonBytes } from '../../bus/message-bus.ts';
 import type { Subjects } from '../../bus/subjects.ts';
 import { InputError } from '../../scenario/input-error.ts';
+import { scenarioErrorMap } from '../../scenario/issue-messages.ts';
+import { issueProblems } from '../../scenario/issue-problems.ts';
 import { MAX_SCENARIO_BYTES } from '../../scenario/load.ts';
 
 export const WORK_FORMAT = 'vigil-montecarlo-work/1';
@@ -92,15 +94,8 @@ export function decodeWorkItem(data: Uint8Array, subject: string): { item: WorkI
   } catch {
     throw new InputError({ source: subject, path: [], message: 'a work item is a JSON object' });
   }
-  const parsed = workSchema.safeParse(json);
-  if (!parsed.success)
-    throw new InputError(
-      parsed.error.issues.map((i) => ({
-        source: subject,
-        path: i.path as Array<string | number>,
-        message: i.message,
-      })),
-    );
+  const parsed = workSchema.safeParse(json, { error: scenarioErrorMap });
+  if (!parsed.success) throw new InputError(issueProblems(parsed.error.issues, subject));
   const item = parsed.data;
   if (item.run >= item.campaign.runs)
     throw new InputError({

@@ -3,26 +3,14 @@
 // (`request body`, `query`, `path`), the field path and what was expected — one
 // problem per unknown key, so each is reported at its own path.
 import type { z } from 'zod';
-import { InputError, type InputProblem } from '../../scenario/input-error.ts';
+import { InputError } from '../../scenario/input-error.ts';
 import { scenarioErrorMap } from '../../scenario/issue-messages.ts';
+import { issueProblems } from '../../scenario/issue-problems.ts';
 
 export type RequestPart = 'request body' | 'query' | 'path';
 
 export function checkPart<T>(schema: z.ZodType<T>, value: unknown, part: RequestPart): T {
   const result = schema.safeParse(value, { error: scenarioErrorMap });
   if (result.success) return result.data;
-  throw new InputError(
-    result.error.issues.flatMap((issue): InputProblem[] => {
-      const path = issue.path.map((k) => (typeof k === 'number' ? k : String(k)));
-      if (issue.code === 'unrecognized_keys') {
-        const lines = issue.message.split('\n');
-        return issue.keys.map((key, i) => ({
-          source: part,
-          path: [...path, key],
-          message: lines[i] ?? 'unknown key',
-        }));
-      }
-      return [{ source: part, path, message: issue.message }];
-    }),
-  );
+  throw new InputError(issueProblems(result.error.issues, part));
 }
