@@ -1,7 +1,9 @@
 // The operator console end to end (issue 7): a real `vigil serve` with the console it
 // ships, driven in Chromium. An admin logs in, starts the bundled salvo, sees an
 // attack warning with a time to impact, acknowledges it, and the acknowledgement is
-// in the run's audit chain; a broken scenario shows its error with line and field;
+// in the run's audit chain; the truth toggle fetches the run's truth and draws it
+// (screenshot globe-truth.png);
+// a broken scenario shows its error with line and field;
 // observers get no acknowledge button; screenshots of the globe and the panel go to
 // test-output/e2e; and every request the page made went to its own origin.
 import { writeFileSync } from 'node:fs';
@@ -98,6 +100,29 @@ describe('the operator console against vigil serve', () => {
       `/api/runs/${encodeURIComponent(runId)}/audit/verify`,
     );
     expect(verified.ok).toBe(true);
+  }, 60_000);
+
+  it('draws the truth only when the truth toggle is turned on', async () => {
+    const truthAsked = () => requested.filter((u) => u.includes('/truth')).length;
+    expect(truthAsked()).toBe(0);
+    await expect(page.locator('#globe').getAttribute('data-truth')).resolves.toBe('hidden');
+    const toggle = page.getByLabel('truth (training/replay)');
+    await toggle.check();
+    await page.locator('#globe[data-truth="shown"]').waitFor({ timeout: 30_000 });
+    expect(truthAsked()).toBe(1);
+    const truth = await api<{ objects: unknown[]; launches: unknown[] }>(
+      service,
+      'GET',
+      `/api/runs/${encodeURIComponent(runId)}/truth`,
+    );
+    // Every flight and every launch marker at least (impact markers, sources and false reports besides).
+    const entities = Number(await page.locator('#globe').getAttribute('data-truth-entities'));
+    expect(entities).toBeGreaterThanOrEqual(truth.objects.length + truth.launches.length);
+    expect(truth.objects.length).toBeGreaterThan(0);
+    await page.locator('#globe[data-tiles="loaded"]').waitFor({ timeout: 60_000 });
+    await page.locator('#globe').screenshot({ path: join(OUTPUT, 'globe-truth.png') });
+    await toggle.uncheck();
+    await page.locator('#globe[data-truth="hidden"]').waitFor();
   }, 60_000);
 
   it('takes screenshots of the globe and the alert panel', async () => {
