@@ -224,7 +224,18 @@ export const strangeValue: fc.Arbitrary<unknown> = fc.oneof(
 /** Key names to rename to or insert: typos, prototype names, random. */
 export const strangeKey = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'type', 'id', 'kind', ''),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'type',
+    'id',
+    'kind',
+    '',
+    'a\u2028b',
+    'k\u0085',
+    '\u001b[2J',
+  ),
 );
 
 // --- mutations of text ---

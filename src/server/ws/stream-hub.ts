@@ -4,6 +4,7 @@
 // whole picture again. Sockets that stop answering pings are closed. What clients send
 // is rate-limited with their token's requests (limits/request-limits.ts).
 import type { WebSocket } from 'ws';
+import { scenarioErrorMap } from '../../scenario/issue-messages.ts';
 import { jsonSyntaxMessage } from '../../scenario/json-syntax.ts';
 import type { Principal } from '../auth/roles.ts';
 import type { LiveRun, RunLog } from '../runs/live-run.ts';
@@ -136,8 +137,11 @@ export class StreamHub {
     }
     let message: ClientMessage;
     try {
-      const parsed = clientMessageSchema.safeParse(text === null ? null : JSON.parse(text));
-      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+      const parsed = clientMessageSchema.safeParse(text === null ? null : JSON.parse(text), {
+        error: scenarioErrorMap,
+      });
+      if (!parsed.success)
+        throw new Error(parsed.error.issues.map((i) => i.message.replace(/\n/g, '; ')).join('; '));
       message = parsed.data;
     } catch (err) {
       this.send(client, {
