@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { type FieldPath, InputError } from '../scenario/input-error.ts';
 import { scenarioErrorMap } from '../scenario/issue-messages.ts';
+import { issueProblems } from '../scenario/issue-problems.ts';
 import { id } from '../scenario/schema-fields.ts';
 import type { Alarm, ExchangeNode } from './exchange-node.ts';
 
@@ -61,13 +62,7 @@ export type PeerView = z.output<typeof peerViewSchema>;
 function checked<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const result = schema.safeParse(body, { error: scenarioErrorMap });
   if (result.success) return result.data;
-  throw new InputError(
-    result.error.issues.map((i) => ({
-      source: SOURCE,
-      path: i.path.map((k) => (typeof k === 'number' ? k : String(k))),
-      message: i.message,
-    })),
-  );
+  throw new InputError(issueProblems(result.error.issues, SOURCE));
 }
 
 export function listPeers(node: ExchangeNode): PeerView[] {

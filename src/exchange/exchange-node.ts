@@ -15,6 +15,7 @@ import { createHash, createPublicKey, type KeyObject, randomUUID } from 'node:cr
 import { canonicalJson } from '../centre/audit/canonical-json.ts';
 import { InputError, type InputProblem } from '../scenario/input-error.ts';
 import { scenarioErrorMap } from '../scenario/issue-messages.ts';
+import { issueProblems } from '../scenario/issue-problems.ts';
 import { ID_PATTERN } from '../scenario/schema-fields.ts';
 import { checkUtcInstant } from '../scenario/utc-instant.ts';
 import {
@@ -230,11 +231,7 @@ export class ExchangeNode {
     const checked = bodySchema.safeParse(body, { error: scenarioErrorMap });
     if (!checked.success)
       throw new InputError(
-        checked.error.issues.map((i) => ({
-          source: 'send',
-          path: ['body', ...i.path.map((k) => (typeof k === 'number' ? k : String(k)))],
-          message: i.message,
-        })),
+        issueProblems(checked.error.issues, 'send').map((p) => ({ ...p, path: ['body', ...p.path] })),
       );
     if (!isOrdered(checked.data))
       throw new InputError({

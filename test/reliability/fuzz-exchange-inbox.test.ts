@@ -15,9 +15,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEnvelope, signEnvelope, type UnsignedEnvelope } from '../../src/exchange/envelope.ts';
 import { publicKeyText, writeKeyPair } from '../../src/exchange/keys.ts';
 import { ERROR_CODES } from '../../src/server/http/api-error.ts';
-import { notificationBody } from '../exchange/helpers.ts';
-import { call, json, type TestService, testService } from '../server/helpers.ts';
-import { bitFlips, fuzzAsync, fuzzDetail, mutateData, preview, structuralMutation } from './arbitraries.ts';
+import { notification, notificationBody } from '../exchange/helpers.ts';
+import { bearer, call, json, type TestService, testService } from '../server/helpers.ts';
+import {
+  bitFlips,
+  fuzzAsync,
+  fuzzDetail,
+  mutateData,
+  mutatedData,
+  preview,
+  structuralMutation,
+} from './arbitraries.ts';
+import { expectStandardError } from './decoder-checks.ts';
+import { fixedKey } from './exchange-arbitraries.ts';
 import { reportFigure } from './figures.ts';
 
 const nor = generateKeyPairSync('ed25519');
@@ -188,6 +198,83 @@ describe('exchange inbox fuzzing (HTTP)', () => {
       detail: `${forged.tried} forged, ${mutated.tried + bits.tried} tampered, ${replayed.tried} replayed, ${tally.random.tried} random; ${tally.genuine.tried} genuine all accepted; status ${Object.entries(
         statuses,
       )
+        .map(([c, n]) => `${c}×${n}`)
+        .join(', ')}; ${fuzzDetail([result])}`,
+    });
+  });
+});
+
+describe('exchange routes fuzzing (HTTP)', () => {
+  const ROUTES = [
+    {
+      url: '/api/exchange/peers',
+      token: () => s.admin,
+      bodies: [{ name: 'SWE', key: publicKeyText(fixedKey('SWE-pub')), url: 'http://127.0.0.1:1' }],
+    },
+    {
+      url: '/api/exchange/notify',
+      token: () => s.operator,
+      bodies: [{ to: 'NOR', notification: notification('RUS-1') }],
+    },
+  ];
+  const request = fc.oneof(
+    ...ROUTES.map((route) =>
+      fc
+        .oneof(
+          mutatedData(route.bodies).map((d) => JSON.stringify(d) ?? 'null'),
+          fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null'),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+        )
+        .map((payload) => ({ route, payload })),
+    ),
+  );
+  const listed = async () => {
+    const status = json(await call(s.app, 'GET', '/api/exchange/status', s.observer), 200);
+    return JSON.stringify({
+      peers: status.peers.map((p: { name: string; publicKey: string; url: string | null }) => [
+        p.name,
+        p.publicKey,
+        p.url,
+      ]),
+      outbox: status.outbox,
+      inbox: status.inbox,
+    });
+  };
+
+  it('peers and notify answer 2xx or a standard 4xx, never 5xx; a refusal changes nothing listed', async () => {
+    const statuses: Record<number, number> = {};
+    let before = await listed();
+    const result = await fuzzAsync(
+      'exchange routes: HTTP',
+      request,
+      async ({ route, payload }) => {
+        const res = await s.app.inject({
+          method: 'POST',
+          url: route.url,
+          headers: { ...bearer(route.token()), 'content-type': 'application/json' },
+          payload,
+        });
+        const what = `POST ${route.url} ${preview(payload)}`;
+        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+        if (res.statusCode >= 500)
+          throw new Error(`${what}: answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+        const after = await listed();
+        if (res.statusCode >= 400) {
+          expectStandardError(res, what);
+          if (after !== before) throw new Error(`${what}: refused, yet what the exchange lists changed`);
+        }
+        before = after;
+      },
+      400,
+    );
+    expect(Object.keys(statuses).some((c) => Number(c) >= 400)).toBe(true);
+    reportFigure({
+      subject: 'exchange routes (HTTP)',
+      tried: 'fuzzed requests',
+      count: result.count,
+      failure: '5xx answers, non-standard errors or changes by refusals',
+      failures: 0,
+      detail: `status ${Object.entries(statuses)
         .map(([c, n]) => `${c}×${n}`)
         .join(', ')}; ${fuzzDetail([result])}`,
     });

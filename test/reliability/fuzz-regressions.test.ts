@@ -12,8 +12,10 @@ import {
   checkRunResult,
   checkScenarioInput,
   checkWorkItem,
+  expectClearRejection,
   expectStandardError,
 } from './decoder-checks.ts';
+import { pair } from './exchange-arbitraries.ts';
 
 const DIR = join(import.meta.dirname, 'regressions');
 
@@ -73,7 +75,21 @@ const REPLAY: Record<string, (c: RegressionCase) => void | Promise<void>> = {
     checkScenarioInput(c.text!, c['name'] as string);
   },
   'exchange envelope': (c) => {
-    checkEnvelopeInput(c.value !== undefined ? c.value : bytesOf(c));
+    if (c['send'] !== true) {
+      checkEnvelopeInput(c.value !== undefined ? c.value : bytesOf(c));
+      return;
+    }
+    // A body the centre's own operator asks to send: refused with one located line per problem.
+    const { a } = pair();
+    const error = (() => {
+      try {
+        a.send('B', c.value);
+      } catch (err) {
+        return err;
+      }
+      throw new Error('expected the body to be refused');
+    })();
+    expectClearRejection(error, JSON.stringify(c.value), 'send');
   },
   montecarlo: (c) => {
     if (c['kind'] === 'work item')
