@@ -242,6 +242,9 @@ function radarSpec(r: RadarFile): RadarSpec {
       refRangeM: f.refRangeKm === undefined ? null : f.refRangeKm * KM,
       rejectFoldedEchoes: f.rejectFoldedEchoes,
       unambiguousRangeM: f.unambiguousRangeKm === undefined ? null : f.unambiguousRangeKm * KM,
+      ...(f.pfa === undefined ? {} : { pfa: f.pfa }),
+      ...(f.falsePlotsPerScan === undefined ? {} : { falsePlotsPerScan: f.falsePlotsPerScan }),
+      ...(f.measuresRangeRate === undefined ? {} : { measuresRangeRate: f.measuresRangeRate }),
     })),
   };
 }

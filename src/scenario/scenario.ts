@@ -173,6 +173,12 @@ export interface RadarFaceSpec {
   refRangeM: number | null;
   rejectFoldedEchoes: boolean;
   unambiguousRangeM: number | null;
+  /** False-alarm probability per resolution cell per look; absent: the sensors' default. */
+  pfa?: number;
+  /** Mean false plots per scan, replacing Pfa × resolution cells. */
+  falsePlotsPerScan?: number;
+  /** Whether plots carry range rate; absent: by band. */
+  measuresRangeRate?: boolean;
 }
 
 export interface RadarSpec {

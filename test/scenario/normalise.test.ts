@@ -43,7 +43,7 @@ network:
       site: [76.57, -68.3, 200]
       faces:
         - {boresightDeg: 357, halfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85, maxRangeKm: 5556, band: UHF, revisitS: 5, rangeSigmaM: 50, angleSigmaDeg: 0.1}
-        - {id: THULE-E, boresightDeg: 117, halfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85, maxRangeKm: 5556, band: UHF, revisitS: 5, rangeSigmaM: 50, angleSigmaDeg: 0.1, refSnrDb: 20, refRangeKm: 3000, rejectFoldedEchoes: false, unambiguousRangeKm: 4000}
+        - {id: THULE-E, boresightDeg: 117, halfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85, maxRangeKm: 5556, band: UHF, revisitS: 5, rangeSigmaM: 50, angleSigmaDeg: 0.1, refSnrDb: 20, refRangeKm: 3000, rejectFoldedEchoes: false, unambiguousRangeKm: 4000, pfa: 1.0e-5, falsePlotsPerScan: 2, measuresRangeRate: false}
   disable: [HEO-1]
   degrade: [{id: THULE-E, pdFactor: 0.5}]
 weather:
@@ -187,7 +187,11 @@ describe('normalised scenario', () => {
       refSnrDb: 20,
       refRangeM: 3_000_000,
       rejectFoldedEchoes: false,
+      pfa: 1e-5,
+      falsePlotsPerScan: 2,
+      measuresRangeRate: false,
     });
+    for (const key of ['pfa', 'falsePlotsPerScan', 'measuresRangeRate']) expect(f1).not.toHaveProperty(key);
     expect(f2!.angleSigmaRad).toBeCloseTo(0.1 * D, 15);
     expect(s.network.disabled).toEqual(['HEO-1']);
     expect(s.network.degraded).toEqual([{ id: 'THULE-E', pdFactor: 0.5, sigmaFactor: 1 }]);

@@ -101,19 +101,21 @@ export class RadarFace implements SensorModel {
     this.spec = face;
     this.site = makeSite(radar.site.latRad, radar.site.lonRad, radar.site.altM);
     this.coverage = new FaceCoverage(this.site, face, options.refraction);
-    this.pfa = options.pfa ?? DEFAULT_PFA;
+    this.pfa = options.pfa ?? face.pfa ?? DEFAULT_PFA;
     this.threshold = thresholdForPfa(this.pfa);
     const calibrated = face.refSnrDb === null || face.refRangeM === null;
     this.refSnr = dbToRatio(calibrated ? calibratedRefSnrDb(this.pfa) : face.refSnrDb!);
     this.refRangeM = calibrated ? face.maxRangeM : face.refRangeM!;
     this.falsePlotsPerScan =
       options.falsePlotsPerScan ??
+      face.falsePlotsPerScan ??
       meanFalsePlotsPerScan(face, this.pfa, DEFAULT_BEAMWIDTH_RAD) * CONFIRMATION_PFA;
     this.pdFactor = options.degrade?.pdFactor ?? 1;
     const sigmaFactor = options.degrade?.sigmaFactor ?? 1;
     this.sigmaRangeM = face.rangeSigmaM * sigmaFactor;
     this.sigmaAngleRad = face.angleSigmaRad * sigmaFactor;
-    this.sigmaRangeRateMps = measuresRangeRate(face.band) ? RANGE_RATE_SIGMA_MPS * sigmaFactor : null;
+    this.sigmaRangeRateMps =
+      (face.measuresRangeRate ?? measuresRangeRate(face.band)) ? RANGE_RATE_SIGMA_MPS * sigmaFactor : null;
     this.cull = options.cull ?? true;
   }
 

@@ -349,6 +349,20 @@ describe('measurements', () => {
     }
   });
 
+  it("a scenario face's measuresRangeRate, pfa and falsePlotsPerScan override the band's and the defaults", () => {
+    const { spec, world, radar } = singleTargetSetup('booster-stage', 60, 10);
+    const noDoppler = { ...spec, measuresRangeRate: false, pfa: 1e-4, falsePlotsPerScan: 0 };
+    const face = new RadarFace(radar, noDoppler);
+    expect(face.pfa).toBe(1e-4);
+    expect(face.falsePlotsPerScan).toBe(0);
+    const plots = collect(face, world, createRng(22, spec.id));
+    expect(plots.length).toBe(10);
+    for (const { report } of plots) expect(report.rangeRateMps).toBeNull();
+    const doppler = { ...spec, band: 'VHF' as const, measuresRangeRate: true, falsePlotsPerScan: 0 };
+    for (const { report } of collect(new RadarFace(radar, doppler), world, createRng(22, spec.id)))
+      expect(report.rangeRateMps).not.toBeNull();
+  });
+
   it('measures the range rate of an object climbing away from the site (finite-difference oracle, 5σ)', () => {
     const spec = faceSpec({ maxElevationRad: 90 * D, halfWidthRad: Math.PI });
     const face = new RadarFace(radarSpec(30, 40, 0, [spec]), spec, { falsePlotsPerScan: 0 });
