@@ -19,9 +19,9 @@ interface TrackPacket {
   id: string;
   position?: { epoch?: string; cartographicDegrees?: number[] };
   properties?: {
-    trackKind?: Interval[];
-    status?: Interval[];
-    classification?: Interval[];
+    trackKind?: Interval[] | string;
+    status?: Interval[] | string;
+    classification?: Interval[] | string;
     positionSigmaKm?: { epoch?: string; number?: number[] };
   };
 }
@@ -39,13 +39,14 @@ export interface RecordedTrack {
   sigmaKm: Array<number | null>;
 }
 
-/** The value of each sample from intervals that each hold from their start until the next begins. */
+/** The value of each sample: a constant, or from intervals that each hold from their start until the next begins. */
 function valuesAt(
-  list: Interval[] | undefined,
+  list: Interval[] | string | undefined,
   times: readonly number[],
   secondsOf: (iso: string) => number,
 ) {
-  const starts = (list ?? []).map((x) => ({ startS: secondsOf(x.interval.split('/')[0]!), value: x.string }));
+  if (!Array.isArray(list)) return times.map(() => list ?? '');
+  const starts = list.map((x) => ({ startS: secondsOf(x.interval.split('/')[0]!), value: x.string }));
   const out: string[] = [];
   let k = 0;
   for (const t of times) {
