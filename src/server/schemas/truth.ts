@@ -44,11 +44,9 @@ export const truthSchema = z
         startTimeS: seconds.meta({ description: 'When it became a body of its own (launch for the head).' }),
         impactTimeS: z.number().nullable(),
         impact: latLon.nullable(),
-        samples: z
-          .array(z.tuple([z.number(), z.number(), z.number(), z.number()]))
-          .meta({
-            description: '[tS, latDeg, lonDeg, altKm] every everyS from its start to its end or the run’s.',
-          }),
+        samples: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()])).meta({
+          description: '[tS, latDeg, lonDeg, altKm] every everyS from its start to its end or the run’s.',
+        }),
       }),
     ),
     sources: z
