@@ -10,15 +10,28 @@
 // Each must be rejected with the reason the protocol gives (src/exchange/README.md), and
 // the receiver's store must hold what it held before.
 import { createPublicKey } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pumpOnce, receiptAnswerSchema } from '../../src/exchange/courier.ts';
 import { type Envelope, signEnvelope, type UnsignedEnvelope } from '../../src/exchange/envelope.ts';
 import { ExchangeNode, type Receipt, type RejectReason } from '../../src/exchange/exchange-node.ts';
 import { ExchangeStore } from '../../src/exchange/exchange-store.ts';
 import { publicKeyText } from '../../src/exchange/keys.ts';
 import { DEFAULT_TIMING } from '../../src/exchange/timing.ts';
 import { notificationBody } from '../exchange/helpers.ts';
-import { bitFlips, type FuzzResult, fuzz, fuzzDetail, pathsOf, total } from './arbitraries.ts';
+import {
+  bitFlips,
+  type FuzzResult,
+  fuzz,
+  fuzzAsync,
+  fuzzDetail,
+  mutateData,
+  pathsOf,
+  preview,
+  structuralMutation,
+  total,
+} from './arbitraries.ts';
 import { fixedKey, pair, storedState, T0, unsignedEnvelope, wire } from './exchange-arbitraries.ts';
 import { reportFigure } from './figures.ts';
 
@@ -287,6 +300,87 @@ describe('replayed messages', () => {
       failure: 'accepted',
       failures: t.accepted,
       detail: `${reasonsText(t)}; ${fuzzDetail(results)}`,
+    });
+  });
+});
+
+describe('answers from a partner', () => {
+  it('a receipt answered over HTTP acknowledges a message only when its ack is B’s genuine one', async () => {
+    const t = tally();
+    let genuineTaken = 0;
+    /** The fuzzed answer, made from B's genuine receipt for the transmission (its ack issued now). */
+    type Recipe = (genuine: Record<string, unknown>) => unknown;
+    const recipe: fc.Arbitrary<Recipe> = fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }).map(
+        (v): Recipe =>
+          () =>
+            v,
+      ),
+      fc.array(structuralMutation, { minLength: 1, maxLength: 3 }).map(
+        (ms): Recipe =>
+          (g) =>
+            ms.reduce((d: unknown, m) => mutateData(d, m), g),
+      ),
+      fc.nat(STRANGERS.length - 1).map(
+        (k): Recipe =>
+          (g) => ({ ...g, ack: signEnvelope(g['ack'] as UnsignedEnvelope, STRANGERS[k]!) }),
+      ),
+      fc.tuple(fc.nat(), fc.nat()).map(
+        ([pick, salt]): Recipe =>
+          (g) => ({ ...g, ack: tamper(g['ack'] as Envelope, pick, salt) }),
+      ),
+    );
+    const result = await fuzzAsync(
+      'forgery: answers with forged acknowledgements',
+      recipe,
+      async (make) => {
+        const p = pair();
+        const { id } = p.a.send('B', notificationBody('N-answered'));
+        let genuineAck = false;
+        let isReceipt = false;
+        let shown: unknown = null;
+        await pumpOnce(p.a, {
+          deliver: async (_peer, out) => {
+            // The round's line check goes its own way; the notification gets the fuzzed answer.
+            if (out.messageId !== id) return { kind: 'sent' };
+            const r = p.b.receive(out.bytes);
+            const receipt = { status: r.status, reason: r.reason, detail: r.detail, ack: r.ack };
+            const answer = make(structuredClone(receipt));
+            // The receipt's other fields are not signed and need not be: only its ack counts.
+            const ack =
+              typeof answer === 'object' && answer !== null ? Reflect.get(answer, 'ack') : undefined;
+            genuineAck = isDeepStrictEqual(ack, receipt.ack);
+            isReceipt = receiptAnswerSchema.safeParse(answer).success;
+            shown = answer;
+            return { kind: 'answered', answer };
+          },
+        });
+        if (genuineAck) {
+          // B's own acknowledgement in a well-formed receipt, whatever else it says: taken (in a
+          // broken one the sender may leave it, and retries).
+          if (isReceipt && !p.a.acknowledged(id))
+            throw new Error(`a genuine acknowledgement was not taken: ${preview(shown)}`);
+          if (isReceipt) genuineTaken++;
+          return;
+        }
+        t.tried++;
+        if (p.a.acknowledged(id)) {
+          t.accepted++;
+          throw new Error('acknowledged by a forged or tampered answer');
+        }
+        if (p.a.status().outbox.pending !== 1) throw new Error('the message left the outbox');
+      },
+      400,
+    );
+    expect(t.accepted).toBe(0);
+    expect(genuineTaken).toBeGreaterThan(0);
+    reportFigure({
+      subject: 'exchange sender',
+      tried: 'answers with forged or tampered acknowledgements',
+      count: t.tried,
+      failure: 'accepted',
+      failures: t.accepted,
+      detail: `${genuineTaken} answers carrying B's own acknowledgement taken; ${fuzzDetail([result])}`,
     });
   });
 });
