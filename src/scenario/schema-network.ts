@@ -163,11 +163,9 @@ export const radarFaceSchema = z
       description: 'Reject echoes from beyond the unambiguous range (the 1960 Moon echo, DOMAIN.md §6.1).',
     }),
     unambiguousRangeKm: numberIn('unambiguousRangeKm', 0, 1_000_000, true).optional(),
-    pfa: numberIn('pfa', 0, 0.1, true)
-      .optional()
-      .meta({
-        description: 'False-alarm probability per resolution cell per look (default 1e-6, DOMAIN.md §5.2).',
-      }),
+    pfa: numberIn('pfa', 0, 0.1, true).optional().meta({
+      description: 'False-alarm probability per resolution cell per look (default 1e-6, DOMAIN.md §5.2).',
+    }),
     falsePlotsPerScan: numberIn('falsePlotsPerScan', 0, 100_000)
       .optional()
       .meta({ description: 'Mean false plots per scan over the face, replacing Pfa × resolution cells.' }),
