@@ -21,6 +21,28 @@ export interface HttpTransportOptions {
   baseUrl?: string;
 }
 
+/**
+ * The answer's text, or null once it passes `limit` bytes — read chunk by chunk and
+ * cancelled there, so a hostile partner cannot make the sender buffer without bound.
+ */
+async function readAtMost(response: Response, limit: number): Promise<string | null> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export function httpTransport(options: HttpTransportOptions = {}): Transport {
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
@@ -43,14 +65,13 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
             : ((e.cause as Error)?.message ?? e.message);
         return { kind: 'failed', error: `${base}: ${why}` };
       }
-      let text: string;
+      let text: string | null;
       try {
-        text = await response.text();
+        text = await readAtMost(response, MAX_ANSWER_BYTES);
       } catch (err) {
         return { kind: 'failed', error: `${base}: answer cut off (${(err as Error).message})` };
       }
-      if (Buffer.byteLength(text) > MAX_ANSWER_BYTES)
-        return { kind: 'failed', error: `${base}: answer too large` };
+      if (text === null) return { kind: 'failed', error: `${base}: answer too large` };
       try {
         return { kind: 'answered', answer: JSON.parse(text) };
       } catch {

@@ -107,6 +107,31 @@ describe('HTTP', () => {
     expect(a.acknowledged(id)).toBe(false);
     expect(a.outbox()[0]!.lastError).toContain('not a receipt');
   });
+
+  it('an endless answer is cut off at the size limit, not buffered until the timeout', async () => {
+    const { a, b } = livePair();
+    let written = 0;
+    const url = await serve(b, (res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(16 * 1024, 0x20);
+      const more = () => {
+        while (!res.destroyed && written < 64 * 1024 * 1024) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+      };
+      more();
+      return true;
+    });
+    a.send('B', notificationBody());
+    const round = await pumpOnce(a, httpTransport({ baseUrl: url, timeoutMs: 30_000 }));
+    expect(round.sent[0]?.result).toMatchObject({
+      kind: 'failed',
+      error: expect.stringContaining('too large'),
+    });
+    // Far less than the 64 MiB the partner would send: the sender stopped reading.
+    expect(written).toBeLessThan(16 * 1024 * 1024);
+  });
 });
 
 async function overTheBus(bus: MessageBus, b2: MessageBus = bus) {
