@@ -262,10 +262,21 @@ describe('notifications', () => {
       }),
       201,
     );
+    // The same notification again changes nothing; another under its id is refused.
+    const first = json(await call(s.app, 'GET', `/api/runs/${run.id}/notifications`, s.observer), 200);
+    json(
+      await call(s.app, 'POST', `/api/runs/${run.id}/notifications`, s.admin, {
+        notification: notification('N1', '2026-05-01T12:00:00Z'),
+      }),
+      201,
+    );
+    expect(json(await call(s.app, 'GET', `/api/runs/${run.id}/notifications`, s.observer), 200)).toEqual(
+      first,
+    );
     expect(
       json(
         await call(s.app, 'POST', `/api/runs/${run.id}/notifications`, s.admin, {
-          notification: notification('N1', '2026-05-01T12:00:00Z'),
+          notification: notification('N1', '2026-05-01T12:00:00Z', { channel: 'NRRC' }),
         }),
         409,
       ).message,

@@ -12,6 +12,13 @@
 // silently to the frontier and checks that it holds exactly the stored alerts before
 // it goes on; one that does not is marked failed rather than continued wrongly.
 //
+// A step the store could not confirm (its connection dropped while committing, or
+// failed for a while) is not the end of the run: it reads the stored progress back —
+// the step is there, or it is written again — a bounded number of times before
+// the run is marked failed. Stored steps go to the bus through the step publisher,
+// retried until acknowledged; when its bounded backlog is full the run waits for the
+// bus before computing on.
+//
 // A run started with `feed: true` also takes external reports from the bus
 // (feed-intake.ts): each waits in a bounded queue for the step its time falls in and
 // is stored with that step like a simulated one, so a rebuilt run reads them back
@@ -29,6 +36,8 @@ import { SensorTally, sensorStatuses } from '../../analysis/live/sensor-status.t
 import { ASSESS_EVERY_S } from '../../analysis/run-centre.ts';
 import { type AlertSummary, round } from '../../analysis/summary.ts';
 import type { MessageBus } from '../../bus/message-bus.ts';
+import { canonicalJson } from '../../centre/audit/canonical-json.ts';
+import { InputError } from '../../scenario/input-error.ts';
 import type { EventStore } from '../../store/event-store.ts';
 import type {
   NotificationRecord,
@@ -49,13 +58,19 @@ import { ReportIndex } from './report-index.ts';
 import type { Picture, RunEvent, RunView, SnapshotReason } from './run-events.ts';
 import { loadRunSetup, type RunSetup } from './run-setup.ts';
 import { type CheckedScenarios, checkAddedNotification } from './scenario-check.ts';
-import { publishStep } from './step-publisher.ts';
+import { StepPublisher } from './step-publisher.ts';
 
 /** The reason a run paused by a stopping service carries; such runs go on when it starts again. */
 export const SHUTDOWN_REASON = 'the service stopped; the run goes on when it starts again';
 
 /** Longest stretch of silent rebuilding or seeking before letting other work in, ms. */
 const SLICE_MS = 20;
+/** Writes of one step before the run fails, the stored progress read back between them. */
+const STEP_WRITE_ATTEMPTS = 5;
+/** Wait before reading the progress back after a failed write, doubled each time, ms. */
+const STEP_RETRY_FIRST_MS = 200;
+/** How long a closing run waits for the bus to take its unpublished steps, ms. */
+const PUBLISH_GRACE_MS = 10_000;
 
 export interface RunLog {
   info(obj: object, msg: string): void;
@@ -71,6 +86,8 @@ export interface LiveRunDeps {
   scenarios: CheckedScenarios;
   /** Wall-clock interval of clock ticks in paced mode, ms. */
   tickMs: number;
+  /** Stored steps that may wait for the bus before the run waits for it (step-publisher.ts). */
+  publishBacklog: number;
 }
 
 const ENDED: readonly RunStatus[] = ['finished', 'failed'];
@@ -98,6 +115,15 @@ function feedQueueLimitOf(parameters: Record<string, unknown>): number | null {
     : DEFAULT_FEED_QUEUE_LIMIT;
 }
 
+/** Whether two notifications say the same, whenever each reached the centre. */
+function sameNotification(a: unknown, b: unknown): boolean {
+  const said = (m: unknown) => {
+    const { delivered: _d, deliveredAt: _a, ...rest } = m as Record<string, unknown>;
+    return canonicalJson(rest);
+  };
+  return said(a) === said(b);
+}
+
 /** The feed's losses, for the log: a change in any of them is worth a warning. */
 function lossesOf(c: FeedCounts): string {
   return `${c.late}/${c.afterEnd}/${c.duplicate}/${c.malformed}/${c.dropped}`;
@@ -117,8 +143,8 @@ export class LiveRun {
   private feed: FeedIntake | null = null;
   private feedCounts: FeedCounts | null = null;
   private loggedLosses = '';
-  /** The bus publication of the last stored step. */
-  private published: Promise<void> = Promise.resolve();
+  /** The stored steps on their way to the bus. */
+  private readonly publisher: StepPublisher;
   /** Reports received up to the frontier, per sensor: kept while computing, for the stream's sensor statuses. */
   private tally = new SensorTally();
   private flagged = new Set<string>();
@@ -133,6 +159,9 @@ export class LiveRun {
   private anchorSimS = 0;
   private wake: (() => void) | null = null;
   private closed = false;
+  /** Resolves when close() begins: a wait for room on the bus gives way to it. */
+  private readonly closing: Promise<void>;
+  private beginClose: () => void = () => undefined;
   private readonly loopDone: Promise<void>;
 
   private constructor(deps: LiveRunDeps, record: RunRecord, setup: RunSetup, ledger: OperatorLedger) {
@@ -146,6 +175,14 @@ export class LiveRun {
     this.pictureS = this.clockS = record.progressS ?? 0;
     this.mode = modeOf(record.parameters);
     this.pace = paceOf(record.parameters);
+    this.publisher = new StepPublisher({
+      bus: deps.bus,
+      runId: record.id,
+      log: deps.log,
+      limit: deps.publishBacklog,
+      onChange: () => this.emitRun(),
+    });
+    this.closing = new Promise((resolve) => (this.beginClose = resolve));
     this.loopDone = this.loop();
   }
 
@@ -189,6 +226,7 @@ export class LiveRun {
       durationS: this.durationS,
       stepS: ASSESS_EVERY_S,
       clock: { timeS: round(this.clockNow(), 3), playing: this.playing, mode: this.mode, pace: this.pace },
+      publication: this.publisher.state,
       ...(this.feedCounts ? { feed: { ...this.feedCounts } } : {}),
     };
   }
@@ -281,7 +319,7 @@ export class LiveRun {
       if (target > this.frontierS && !ENDED.includes(this.status)) {
         await this.computing(async () => {
           let slice = performance.now();
-          while (this.frontierS < target && this.stepper?.done !== true) {
+          while (this.frontierS < target && this.stepper?.done !== true && !this.closed) {
             await this.computeStep(false);
             if (performance.now() - slice > SLICE_MS) {
               await yieldTurn();
@@ -301,12 +339,14 @@ export class LiveRun {
 
   /**
    * Stops the clock for a stopping service (a running run is paused to go on at the
-   * next start) once the last step's bus messages are out.
+   * next start), then gives the bus a while to take the stored steps not yet published.
    */
   close(): Promise<void> {
+    // At once, not behind the mutex: a step waiting there for the bus gives way.
+    this.closed = true;
+    this.beginClose();
     return this.mutex
       .run(async () => {
-        this.closed = true;
         this.playing = false;
         if (this.status === 'running') {
           try {
@@ -319,7 +359,9 @@ export class LiveRun {
       })
       .then(() => this.loopDone)
       .then(() => this.closeFeed())
-      .then(() => this.published);
+      .then(async () => {
+        await this.publisher.close(PUBLISH_GRACE_MS);
+      });
   }
 
   // --- the external feed ---
@@ -442,7 +484,11 @@ export class LiveRun {
           `run '${this.id}' is ${this.status}: no notification can reach it now`,
         );
       const id = message.id;
-      if (this.setup.fileNotificationIds.has(id) || this.setup.added.some((n) => n.id === id))
+      const same = this.setup.added.find((n) => n.id === id);
+      // The same notification again (a hand-over repeated after a crash, a request sent
+      // twice) changes nothing: the one there stands, with the time it reached the centre.
+      if (same && sameNotification(same.message, message)) return same;
+      if (same || this.setup.fileNotificationIds.has(id))
         throw new StoreError('conflict', `run '${this.id}' already has a notification '${id}'`);
       const scenario = checkAddedNotification(
         this.setup.text,
@@ -533,6 +579,9 @@ export class LiveRun {
         continue;
       }
       if (this.mode === 'paced' && !(await this.waitForClock(next))) continue;
+      // A step to compute waits for room in the bus backlog here, outside the mutex, so
+      // the run can still be paused, stopped or acted on while the bus is down.
+      if (next > this.frontierS && !(await this.roomOnBus())) continue;
       // Always let I/O in between steps: a paced run behind its clock never sleeps.
       await yieldTurn();
       await this.mutex.run(() => this.tick(next));
@@ -617,7 +666,14 @@ export class LiveRun {
     return stepper;
   }
 
+  /** Waits until the bus backlog has room for another step; false when the run is being closed instead. */
+  private async roomOnBus(): Promise<boolean> {
+    await Promise.race([this.publisher.room(), this.closing]);
+    return !this.closed;
+  }
+
   private async computeStep(emitDelta: boolean): Promise<void> {
+    if (!(await this.roomOnBus())) return;
     const stepper = await this.stepperAtFrontier();
     const next = stepper.nextTimeS();
     if (next === null) return;
@@ -625,7 +681,7 @@ export class LiveRun {
     const step = stepper.step(this.feed?.take(next) ?? []);
     if (!step) return;
     try {
-      await this.writeStep(step);
+      await this.storeStep(step);
     } catch (err) {
       // The centre has moved past what is stored: build it again before any next step.
       this.stepper = null;
@@ -633,11 +689,7 @@ export class LiveRun {
     }
     this.tally.add(step.reports);
     this.flagged = new Set(step.flaggedSensors);
-    // One step's messages in flight at most: a slow bus slows the run rather than piling up.
-    await this.published;
-    this.published = publishStep(this.deps.bus, this.id, step).catch((err) =>
-      this.deps.log.warn({ err, runId: this.id, timeS: step.timeS }, 'could not publish a step on the bus'),
-    );
+    this.publisher.add(step);
     if (emitDelta) {
       this.pictureS = step.timeS;
       if (this.mode === 'batch') this.clockS = step.timeS;
@@ -649,6 +701,55 @@ export class LiveRun {
       this.clockS = this.pictureS;
       await this.setStatus('finished', null);
       await this.closeFeed();
+    }
+  }
+
+  /**
+   * Writes the step; when the store fails, reads the run's progress back and goes on
+   * from what is stored: the step is there (its COMMIT went through though the answer
+   * was lost) or the progress is still the step before, and the step is written again.
+   */
+  private async storeStep(step: LiveStep): Promise<void> {
+    const before = this.record.progressS;
+    for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
+      try {
+        await this.writeStep(step);
+        if (attempt > 1)
+          this.deps.log.info(
+            { runId: this.id, timeS: step.timeS, attempt },
+            'step stored on a later attempt',
+          );
+        return;
+      } catch (err) {
+        // Bad input is the same whatever is tried again.
+        if (err instanceof InputError || attempt >= STEP_WRITE_ATTEMPTS) throw err;
+        failure = err;
+      }
+      this.deps.log.warn(
+        { err: failure, runId: this.id, timeS: step.timeS, attempt, of: STEP_WRITE_ATTEMPTS },
+        'could not store a step: reading the stored progress back to go on from there',
+      );
+      await new Promise((r) => setTimeout(r, STEP_RETRY_FIRST_MS * 2 ** (attempt - 1)));
+      let stored: RunRecord | null;
+      try {
+        stored = await this.deps.store.getRun(this.id);
+      } catch (err) {
+        this.deps.log.warn({ err, runId: this.id }, 'could not read the stored progress either');
+        continue;
+      }
+      if (stored?.progressS === step.timeS) {
+        this.record = stored;
+        this.deps.log.info(
+          { runId: this.id, timeS: step.timeS, attempt },
+          'the step had been stored after all: going on from it',
+        );
+        return;
+      }
+      if (!stored || stored.progressS !== before || stored.status !== 'running')
+        throw new Error(
+          `the store's answer for the step at ${step.timeS} s was lost, and the run is now ${stored ? `${stored.status} at ${stored.progressS} s` : 'gone'}: ${failure instanceof Error ? failure.message : String(failure)}`,
+        );
     }
   }
 

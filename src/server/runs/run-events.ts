@@ -8,6 +8,7 @@ import type { SensorStatus } from '../../analysis/live/sensor-status.ts';
 import type { NotificationRecord, OperatorAction, RunRecord } from '../../store/records.ts';
 import type { RunMode } from '../schemas/run.ts';
 import type { AlertView } from './operator-ledger.ts';
+import type { PublicationState } from './step-publisher.ts';
 
 export interface Clock {
   timeS: number;
@@ -21,6 +22,8 @@ export interface RunView extends RunRecord {
   durationS: number;
   stepS: number;
   clock: Clock;
+  /** Its stored steps on their way to the bus. */
+  publication: PublicationState;
   /** A run with an external feed: what became of its reports. */
   feed?: FeedCounts;
 }

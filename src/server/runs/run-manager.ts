@@ -13,6 +13,7 @@ import type { StartRunBody } from '../schemas/run.ts';
 import { LiveRun, type RunLog, SHUTDOWN_REASON } from './live-run.ts';
 import type { RunEvent, RunEventListener, RunView } from './run-events.ts';
 import { CheckedScenarios, sourceNameFor } from './scenario-check.ts';
+import { DEFAULT_PUBLISH_BACKLOG } from './step-publisher.ts';
 
 export interface RunManagerOptions {
   store: EventStore;
@@ -20,6 +21,8 @@ export interface RunManagerOptions {
   log: RunLog;
   /** Clock ticks of paced runs, ms (default 250). */
   tickMs?: number;
+  /** Stored steps of a run that may wait for the bus before the run waits for it (default 64). */
+  publishBacklog?: number;
 }
 
 export class RunManager {
@@ -27,6 +30,7 @@ export class RunManager {
   private readonly bus: MessageBus;
   private readonly log: RunLog;
   private readonly tickMs: number;
+  private readonly publishBacklog: number;
   private readonly runs = new Map<string, Promise<LiveRun>>();
   private readonly listeners = new Set<RunEventListener>();
   private readonly scenarios = new CheckedScenarios();
@@ -37,6 +41,7 @@ export class RunManager {
     this.bus = options.bus;
     this.log = options.log;
     this.tickMs = options.tickMs ?? 250;
+    this.publishBacklog = options.publishBacklog ?? DEFAULT_PUBLISH_BACKLOG;
   }
 
   listen(listener: RunEventListener): () => void {
@@ -69,6 +74,7 @@ export class RunManager {
             emit: (e) => this.emit(e),
             scenarios: this.scenarios,
             tickMs: this.tickMs,
+            publishBacklog: this.publishBacklog,
           },
           record,
         );

@@ -101,6 +101,19 @@ export const feedCountsSchema = z
       'What became of the external reports since the service loaded the run: received = accepted + late + afterEnd + duplicate + malformed + dropped.',
   });
 
+export const publicationSchema = z
+  .object({
+    unpublishedSteps: count.meta({
+      description:
+        'Stored steps whose messages the bus has not all acknowledged yet (retried until it does).',
+    }),
+    limit: count.meta({
+      description: 'The most that may wait: at the limit the run waits for the bus before computing on.',
+    }),
+    failedTries: count.meta({ description: 'Publication tries that failed and were retried.' }),
+  })
+  .meta({ id: 'Publication', description: "The run's stored steps on their way to the message bus." });
+
 export const runViewSchema = z
   .object({
     id: z.string(),
@@ -120,6 +133,8 @@ export const runViewSchema = z
     durationS: z.number(),
     stepS: z.number().meta({ description: 'Simulation time between steps.' }),
     clock: clockSchema,
+    // Optional for clients written before it; the service always says.
+    publication: publicationSchema.optional(),
     feed: feedCountsSchema.optional().meta({ description: 'Only for a run with an external feed.' }),
   })
   .meta({ id: 'Run' });
