@@ -16,6 +16,9 @@
 // publisher and consumer on the main thread (a bus object cannot cross threads).
 // NATS from $VIGIL_TEST_NATS_URL (default nats://127.0.0.1:4222), streams under a root
 // of their own, deleted afterwards; the rows say so when the server is down.
+// Then the real path on each bus: a paced feed run of the in-process service taking
+// reports at VIGIL_BENCH_FEED_RATE (default 1,000) a second, publication → stored step
+// (ingest-feed-run.ts).
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, headers } from '@nats-io/transport-node';
@@ -26,6 +29,7 @@ import { NatsBus } from '../src/bus/nats-bus.ts';
 import { type Subjects, streamLayout, subjectsFor } from '../src/bus/subjects.ts';
 import type { IrReport } from '../src/sensors/report.ts';
 import type { BenchRow, BenchSuite } from './harness.ts';
+import { feedRunRows } from './ingest-feed-run.ts';
 
 const DURATION_S =
   process.env['VIGIL_BENCH_SHORT'] === '1' ? 5 : Number(process.env['VIGIL_BENCH_INGEST_S'] ?? 60);
@@ -222,6 +226,14 @@ async function ackedCapacity(bus: MessageBus): Promise<BenchRow> {
   };
 }
 
+/** Deletes the streams under `root` on the NATS server. */
+async function deleteStreams(root: string): Promise<void> {
+  const nc = await connect({ servers: NATS_URL });
+  const jsm = await jetstreamManager(nc);
+  for (const spec of streamLayout(root)) await jsm.streams.delete(spec.name).catch(() => false);
+  await nc.close();
+}
+
 async function nats(): Promise<BenchRow[]> {
   const root = `bench${process.pid}`;
   let bus: NatsBus;
@@ -237,17 +249,22 @@ async function nats(): Promise<BenchRow[]> {
       },
     ];
   }
+  let rows: BenchRow[];
   try {
-    const rows = await ingest('NATS JetStream', bus, (sentAt) =>
-      publishFromWorker(root, sentAt.length, sentAt),
-    );
-    return [...rows, await ackedCapacity(bus)];
+    rows = await ingest('NATS JetStream', bus, (sentAt) => publishFromWorker(root, sentAt.length, sentAt));
+    rows.push(await ackedCapacity(bus));
   } finally {
     await bus.close();
-    const nc = await connect({ servers: NATS_URL });
-    const jsm = await jetstreamManager(nc);
-    for (const spec of streamLayout(root)) await jsm.streams.delete(spec.name).catch(() => false);
-    await nc.close();
+    await deleteStreams(root);
+  }
+  // The feed run on streams of its own: else its consumer first passes over every report above.
+  const feedRoot = `${root}feed`;
+  const feedBus = await NatsBus.connect(NATS_URL, feedRoot);
+  try {
+    return [...rows, ...(await feedRunRows('NATS JetStream', feedBus, DURATION_S))];
+  } finally {
+    await feedBus.close();
+    await deleteStreams(feedRoot);
   }
 }
 
@@ -263,10 +280,20 @@ async function memory(): Promise<BenchRow[]> {
   }
 }
 
+/** The feed run on a fresh in-process bus: the baseline rows' stream is not its feed. */
+async function memoryFeedRun(): Promise<BenchRow[]> {
+  const bus = new MemoryBus();
+  try {
+    return await feedRunRows('in-process', bus, DURATION_S);
+  } finally {
+    await bus.close();
+  }
+}
+
 export const suite: BenchSuite = {
   title: `Ingest: sensor reports at ${RATE}/s for ${DURATION_S} s through the bus`,
   async run() {
-    return [...(await nats()), ...(await memory())];
+    return [...(await nats()), ...(await memory()), ...(await memoryFeedRun())];
   },
 };
 
