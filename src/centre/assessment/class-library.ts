@@ -12,6 +12,8 @@ export interface ClassSignature {
   burnoutSpeedMps: [number, number];
   /** Range band, km. */
   rangeKm: [number, number];
+  /** Where it is launched from: submarines at sea, everything else on land. */
+  launchedFrom: 'land' | 'sea';
 }
 
 /** Ballistic missile classes by boost duration and burnout speed (DOMAIN.md §2, table 1.2). */
@@ -22,6 +24,7 @@ export const BALLISTIC_CLASSES: ClassSignature[] = [
     burnS: [250, 60],
     burnoutSpeedMps: [6900, 600],
     rangeKm: [5500, 16000],
+    launchedFrom: 'land',
   },
   {
     id: 'icbm-solid',
@@ -29,11 +32,40 @@ export const BALLISTIC_CLASSES: ClassSignature[] = [
     burnS: [170, 40],
     burnoutSpeedMps: [6900, 600],
     rangeKm: [5500, 15000],
+    launchedFrom: 'land',
   },
-  { id: 'slbm', label: 'SLBM', burnS: [160, 40], burnoutSpeedMps: [5500, 1500], rangeKm: [1000, 11000] },
-  { id: 'irbm', label: 'IRBM', burnS: [110, 30], burnoutSpeedMps: [4800, 800], rangeKm: [3000, 5500] },
-  { id: 'mrbm', label: 'MRBM', burnS: [90, 30], burnoutSpeedMps: [3500, 700], rangeKm: [1000, 3000] },
-  { id: 'srbm', label: 'SRBM', burnS: [65, 25], burnoutSpeedMps: [1700, 600], rangeKm: [150, 1000] },
+  {
+    id: 'slbm',
+    label: 'SLBM',
+    burnS: [160, 40],
+    burnoutSpeedMps: [5500, 1500],
+    rangeKm: [1000, 11000],
+    launchedFrom: 'sea',
+  },
+  {
+    id: 'irbm',
+    label: 'IRBM',
+    burnS: [110, 30],
+    burnoutSpeedMps: [4800, 800],
+    rangeKm: [3000, 5500],
+    launchedFrom: 'land',
+  },
+  {
+    id: 'mrbm',
+    label: 'MRBM',
+    burnS: [90, 30],
+    burnoutSpeedMps: [3500, 700],
+    rangeKm: [1000, 3000],
+    launchedFrom: 'land',
+  },
+  {
+    id: 'srbm',
+    label: 'SRBM',
+    burnS: [65, 25],
+    burnoutSpeedMps: [1700, 600],
+    rangeKm: [150, 1000],
+    launchedFrom: 'land',
+  },
 ];
 
 /** Below this burnout flight-path angle a ballistic missile is on an ordinary path, rad (above: lofted or sounding). */

@@ -39,6 +39,8 @@ export interface TrackEvidence {
   apogeeKm: number | null;
   /** Angle-only tracks: speed of the source's apparent ground point, m/s. */
   groundMotionMps: number | null;
+  /** Whether the estimated launch point is at sea (absent or null: no launch estimate yet). */
+  launchAtSea?: boolean | null;
 }
 
 export interface Classification {
@@ -172,10 +174,19 @@ export function classify(e: TrackEvidence): Classification {
   };
 }
 
-/** The threat-library class that best fits burn time, burnout speed and range. */
+/**
+ * Log-weight against a class launched from the other kind of surface: SLBMs rise from
+ * the sea, the others from land. Soft, not a veto — a launch estimate a few km off a
+ * coast may fall on the wrong side of it (e^-4 ≈ 1/55).
+ */
+const WRONG_SURFACE_LOG = -4;
+
+/** The threat-library class that best fits burn time, burnout speed, range and launch surface. */
 export function estimateClass(e: TrackEvidence): Classification['classEstimate'] {
   const scores = BALLISTIC_CLASSES.map((c) => {
     let s = 0;
+    if (e.launchAtSea !== undefined && e.launchAtSea !== null && e.launchAtSea !== (c.launchedFrom === 'sea'))
+      s += WRONG_SURFACE_LOG;
     if (e.burnTimeS !== null) s += gaussianLog(e.burnTimeS, c.burnS[0], c.burnS[1]);
     if (e.burnoutSpeedMps !== null)
       s += gaussianLog(e.burnoutSpeedMps, c.burnoutSpeedMps[0], c.burnoutSpeedMps[1]);

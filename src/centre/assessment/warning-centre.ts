@@ -148,6 +148,7 @@ function combineEvidence(
     burnoutSpeedMps: max((e) => e.burnoutSpeedMps),
     groundMotionMps: max((e) => e.groundMotionMps),
     rangeKm,
+    launchAtSea: launch ? placeAt(launch.latRad * RAD, launch.lonRad * RAD).atSea : null,
   };
 }
 

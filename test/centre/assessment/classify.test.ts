@@ -48,6 +48,24 @@ describe('classification', () => {
     expect(c.classEstimate?.id).toBe('icbm-liquid');
   });
 
+  it('the launch surface separates a sea-launched missile from a land-launched one of like burn and range', () => {
+    // 165 s to 6.5 km/s over 8,000 km fits an SLBM and a solid ICBM alike.
+    const flight = {
+      ...base,
+      burnTimeS: 165,
+      maxThrustAccelMps2: 40,
+      burnoutSpeedMps: 6500,
+      rangeKm: 8_000,
+      apogeeKm: 1200,
+    };
+    expect(classify({ ...flight, launchAtSea: true }).classEstimate?.id).toBe('slbm');
+    expect(classify({ ...flight, launchAtSea: false }).classEstimate?.id).toBe('icbm-solid');
+    // Without a launch estimate the surface says nothing: the fit alone decides.
+    const unknown = classify({ ...flight, launchAtSea: null }).classEstimate!;
+    const atSea = classify({ ...flight, launchAtSea: true }).classEstimate!;
+    expect(atSea.probability).toBeGreaterThan(unknown.id === 'slbm' ? unknown.probability : 0);
+  });
+
   it('a sounding rocket: near-vertical, apogee above its short range, modest burnout speed', () => {
     const c = classify({
       ...base,
