@@ -638,7 +638,7 @@ export class WarningCentre {
           alert,
           'attack-warning',
           tS,
-          `ATTACK WARNING: ballistic missile${alert.classEstimate ? ` (${alert.classEstimate})` : ''} predicted to impact ${alert.impactRegion} at ${clock(impact.timeS)}, ${Math.round((impact.timeS - tS) / 60)} min from now; ${alert.notificationStatus === 'mismatch' ? 'it does NOT fit its notification' : 'no notification covers it'}`,
+          `ATTACK WARNING: ballistic missile${alert.classEstimate ? ` (${alert.classEstimate})` : ''} predicted to impact ${alert.impactRegion} at ${clock(impact.timeS)}, ${Math.round((impact.timeS - tS) / 60)} min from now${alert.impactArea ? ` (95% area ±${Math.round(alert.impactArea.semiMajorKm)} km, meeting the defended territory)` : ''}; ${alert.notificationStatus === 'mismatch' ? 'it does NOT fit its notification' : 'no notification covers it'}`,
         );
       } else if (!alert.evidence.some((e) => e.text.startsWith('No attack warning'))) {
         this.note(
