@@ -178,11 +178,29 @@ class PostgresDatabase implements SqlDatabase {
 }
 
 /** Connects a pool to `url`, creating `schema` when it is not `public`. */
-export async function openPostgresDatabase(url: string, schema = 'public'): Promise<SqlDatabase> {
+/** Timeouts on every call to the server (issue 9: no outbound call without one). */
+export interface PostgresTimeouts {
+  /** Establishing a connection, ms. */
+  connectMs: number;
+  /** One query, ms (client-side: a server that stops answering mid-query). */
+  queryMs: number;
+}
+
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = { connectMs: 10_000, queryMs: 60_000 };
+
+export async function openPostgresDatabase(
+  url: string,
+  schema = 'public',
+  timeouts: PostgresTimeouts = DEFAULT_POSTGRES_TIMEOUTS,
+): Promise<SqlDatabase> {
   if (!SCHEMA_NAME.test(schema))
     throw new Error(`invalid schema name '${schema}': lower-case letters, digits and '_'`);
   if (schema !== 'public') {
-    const setup = new pg.Client({ connectionString: url });
+    const setup = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: timeouts.connectMs,
+      query_timeout: timeouts.queryMs,
+    });
     await setup.connect();
     try {
       await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -193,6 +211,8 @@ export async function openPostgresDatabase(url: string, schema = 'public'): Prom
   const pool = new pg.Pool({
     connectionString: url,
     max: POOL_SIZE,
+    connectionTimeoutMillis: timeouts.connectMs,
+    query_timeout: timeouts.queryMs,
     ...(schema === 'public' ? {} : { options: `-c search_path=${schema}` }),
   });
   // An idle client whose connection drops is removed from the pool and reported here;
