@@ -14,6 +14,7 @@ import { InputError } from '../../scenario/input-error.ts';
 import { scenarioErrorMap } from '../../scenario/issue-messages.ts';
 import { issueProblems } from '../../scenario/issue-problems.ts';
 import { MAX_SCENARIO_BYTES } from '../../scenario/load.ts';
+import { runRecordSchema } from './run-record-schema.ts';
 
 export const WORK_FORMAT = 'vigil-montecarlo-work/1';
 export const RESULT_FORMAT = 'vigil-montecarlo-result/1';
@@ -151,7 +152,7 @@ export function resultMsgId(item: WorkItem): string {
   return `result:${item.campaignId}:${item.coordinator}:${item.run}`;
 }
 
-/** A result from the campaign's own subject, or null when it is not one of this campaign's runs. */
+/** A result from the campaign's own subject, or null when it is not one of this campaign's runs or its record is malformed. */
 export function decodeResult(data: Uint8Array, campaignId: string, runs: number): RunResult | null {
   let r: RunResult;
   try {
@@ -162,5 +163,6 @@ export function decodeResult(data: Uint8Array, campaignId: string, runs: number)
   if (typeof r !== 'object' || r === null) return null;
   if (r.format !== RESULT_FORMAT || r.campaignId !== campaignId) return null;
   if (!Number.isInteger(r.run) || r.run < 0 || r.run >= runs || r.record?.run !== r.run) return null;
+  if (typeof r.worker !== 'string' || !runRecordSchema.safeParse(r.record).success) return null;
   return r;
 }
