@@ -5,8 +5,8 @@
 // caused came from — a glint's line of sight meeting its cloud top, a fire's meeting the
 // ground, a radar's false plot where the radar put it. Degrees and km at this edge.
 import { gmstAt } from '../../orbits/sidereal.ts';
-import { WGS84_A, WGS84_B } from '../../physics/constants.ts';
 import { aerToEcef, ecefToGeodetic, eciToEcef, geodeticToEcef } from '../../physics/frames.ts';
+import { rayToEllipsoidM } from '../../physics/ray-ellipsoid.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import type { SensorReport, TruthLabel } from '../../sensors/report.ts';
 import { weatherOf } from '../../sensors/run-network.ts';
@@ -135,22 +135,11 @@ const geoScratch = new Float64Array(3);
 
 /**
  * Where a ray from o along unit u (ECI) first meets the surface hM above the WGS-84
- * ellipsoid, into geoScratch [latRad, lonRad, hM]; false if it misses. The surface is
- * taken as the ellipsoid of semi-axes a+h, b+h (scaling z by (a+h)/(b+h) makes it a
- * sphere), within metres of the true height for cloud tops.
+ * ellipsoid (ray-ellipsoid.ts), into geoScratch [latRad, lonRad, hM]; false if it misses.
  */
 function rayAtHeight(o: ArrayLike<number>, u: ArrayLike<number>, hM: number, gmst: number): boolean {
-  const r = WGS84_A + hM;
-  const k = r / (WGS84_B + hM);
-  const oz = o[2]! * k;
-  const uz = u[2]! * k;
-  const a = u[0]! * u[0]! + u[1]! * u[1]! + uz * uz;
-  const b = o[0]! * u[0]! + o[1]! * u[1]! + oz * uz;
-  const c = o[0]! * o[0]! + o[1]! * o[1]! + oz * oz - r * r;
-  const disc = b * b - a * c;
-  if (disc < 0) return false;
-  const s = (-b - Math.sqrt(disc)) / a;
-  if (!(s > 0)) return false;
+  const s = rayToEllipsoidM(o, u, hM);
+  if (Number.isNaN(s)) return false;
   for (let i = 0; i < 3; i++) eciScratch[i] = o[i]! + s * u[i]!;
   eciToEcef(pointScratch, eciScratch, gmst);
   ecefToGeodetic(geoScratch, pointScratch);

@@ -5,8 +5,8 @@
 // Units are SI and carried in the names; the covariance is 8×8 row-major in the state
 // order of tracking/flight-state.ts.
 
-import { WGS84_A, WGS84_B } from '../../physics/constants.ts';
 import { ecefToGeodetic, eciToEcef } from '../../physics/frames.ts';
+import { rayToEllipsoidM } from '../../physics/ray-ellipsoid.ts';
 import type { BearingHistory } from '../tracking/bearing-history.ts';
 import { normalisedEstimationErrorSquared } from '../tracking/consistency.ts';
 import { STATE_DIM } from '../tracking/flight-state.ts';
@@ -233,29 +233,14 @@ export function bearingsJson(h: BearingHistory): BearingJson[] {
   return out;
 }
 
-/**
- * Where a ray from o along unit u first meets the WGS-84 ellipsoid, as latitude and
- * longitude at GMST gmst (scaling z by a/b makes the ellipsoid a sphere of radius a).
- */
+/** Where a ray from o along unit u (ECI) first meets the WGS-84 ellipsoid, as latitude and longitude at GMST gmst. */
 export function rayGroundPoint(
   o: ArrayLike<number>,
   u: ArrayLike<number>,
   gmst: number,
 ): { latDeg: number; lonDeg: number } | null {
-  const k = WGS84_A / WGS84_B;
-  const ox = o[0]!;
-  const oy = o[1]!;
-  const oz = o[2]! * k;
-  const ux = u[0]!;
-  const uy = u[1]!;
-  const uz = u[2]! * k;
-  const a = ux * ux + uy * uy + uz * uz;
-  const b = ox * ux + oy * uy + oz * uz;
-  const c = ox * ox + oy * oy + oz * oz - WGS84_A * WGS84_A;
-  const disc = b * b - a * c;
-  if (disc < 0) return null;
-  const s = (-b - Math.sqrt(disc)) / a;
-  if (!(s > 0)) return null;
+  const s = rayToEllipsoidM(o, u);
+  if (Number.isNaN(s)) return null;
   const p = [o[0]! + s * u[0]!, o[1]! + s * u[1]!, o[2]! + s * u[2]!];
   const g = geodeticOf(p, gmst);
   return { latDeg: g.latDeg, lonDeg: g.lonDeg };
