@@ -165,6 +165,27 @@ function applyFaults(
 }
 
 /**
+ * What simulateNetwork and openNetwork share: the resolved network, the world the
+ * sensors look at, the sensors built, and per sensor its random stream (split from the
+ * run's seed by sensor id, so adding a sensor changes no other's noise), false alarms
+ * and faults.
+ */
+function networkSetup(scenario: Scenario, truth: Truth, seed: number) {
+  const network = resolveNetwork(scenario.network, scenario.source);
+  const world = new WorldView(truth, phenomenaOf(scenario), weatherOf(scenario.weather));
+  const root = createRng(seed, 'sensors');
+  const falseAlarmEvents = scenario.events.filter((e): e is FalseAlarmsSpec => e.type === 'false-alarms');
+  const faults = scenario.events.filter((e): e is SensorFaultSpec => e.type === 'sensor-fault');
+  const built = buildSensors(network, scenario.epochUnixMs);
+  const sensor = (b: Built) => ({
+    rng: root.split(b.info.id),
+    alarmEvents: alarmsOf(b, falseAlarmEvents),
+    sensorFaults: faultsOf(b, faults),
+  });
+  return { network, world, built, sensor };
+}
+
+/**
  * One sensor's stream in a network feed: reports simulated but not yet merged (from
  * `head` on), and the time before which the stream is complete (Infinity once it is).
  */
@@ -200,16 +221,9 @@ export interface NetworkFeed extends NetworkRun {
  * successive two-way merges give, so `reports` is a prefix of its reports.
  */
 export function openNetwork(scenario: Scenario, truth: Truth, seed: number): NetworkFeed {
-  const network = resolveNetwork(scenario.network, scenario.source);
-  const world = new WorldView(truth, phenomenaOf(scenario), weatherOf(scenario.weather));
-  const root = createRng(seed, 'sensors');
-  const falseAlarmEvents = scenario.events.filter((e): e is FalseAlarmsSpec => e.type === 'false-alarms');
-  const faults = scenario.events.filter((e): e is SensorFaultSpec => e.type === 'sensor-fault');
-  const built = buildSensors(network, scenario.epochUnixMs);
+  const { network, world, built, sensor } = networkSetup(scenario, truth, seed);
   const sources: FeedSource[] = built.map((b) => {
-    const rng = root.split(b.info.id);
-    const alarmEvents = alarmsOf(b, falseAlarmEvents);
-    const sensorFaults = faultsOf(b, faults);
+    const { rng, alarmEvents, sensorFaults } = sensor(b);
     if (alarmEvents.length > 0 || sensorFaults.length > 0) {
       const queue = sensorStream(b, rng, world, alarmEvents, sensorFaults, scenario.durationS);
       return { queue, head: 0, completeBeforeS: Number.POSITIVE_INFINITY, scans: null };
@@ -285,25 +299,13 @@ export function simulateNetwork(
   seed: number,
   onProgress?: (done: number, total: number) => void,
 ): NetworkRun {
-  const network = resolveNetwork(scenario.network, scenario.source);
-  const world = new WorldView(truth, phenomenaOf(scenario), weatherOf(scenario.weather));
-  const root = createRng(seed, 'sensors');
-  const falseAlarmEvents = scenario.events.filter((e): e is FalseAlarmsSpec => e.type === 'false-alarms');
-  const faults = scenario.events.filter((e): e is SensorFaultSpec => e.type === 'sensor-fault');
+  const { network, world, built, sensor } = networkSetup(scenario, truth, seed);
   let merged: LabelledReport[] = [];
   const sensors: SensorInfo[] = [];
-  const built = buildSensors(network, scenario.epochUnixMs);
   for (const [i, b] of built.entries()) {
     onProgress?.(i, built.length);
-    const rng = root.split(b.info.id);
-    const stream = sensorStream(
-      b,
-      rng,
-      world,
-      alarmsOf(b, falseAlarmEvents),
-      faultsOf(b, faults),
-      scenario.durationS,
-    );
+    const { rng, alarmEvents, sensorFaults } = sensor(b);
+    const stream = sensorStream(b, rng, world, alarmEvents, sensorFaults, scenario.durationS);
     merged = mergeByTime(merged, stream);
     sensors.push(b.info);
   }
