@@ -13,6 +13,7 @@ import type { NetworkRun } from '../../sensors/run-network.ts';
 import type { Truth, TruthObject } from '../../world/truth.ts';
 import type { AlertSummary } from '../summary.ts';
 import { round } from '../summary.ts';
+import { IMPACT_RGBA, LAUNCH_RGBA, markerPacket } from './czml-marker.ts';
 import { defendedView } from './defended-view.ts';
 import { fixedPath } from './ground-track.ts';
 import { faceFan, satelliteTrack } from './sensor-geometry.ts';
@@ -56,21 +57,6 @@ function objectPacket(o: TruthObject, truth: Truth): CzmlPacket | null {
     },
     point: { pixelSize: o.kind === 'rv' ? 7 : 4, color: { rgba: colour } },
     path: { width: 1.5, leadTime: 0, trailTime: 3600, material: { solidColor: { color: { rgba: colour } } } },
-  };
-}
-
-function markerPacket(id: string, name: string, latDeg: number, lonDeg: number, rgba: number[]): CzmlPacket {
-  return {
-    id,
-    name,
-    position: { cartographicDegrees: [round(lonDeg, 5), round(latDeg, 5), 0] },
-    point: { pixelSize: 9, color: { rgba }, outlineColor: { rgba: [0, 0, 0, 255] }, outlineWidth: 1 },
-    label: {
-      text: name,
-      font: '12px sans-serif',
-      pixelOffset: { cartesian2: [10, -10] },
-      fillColor: { rgba },
-    },
   };
 }
 
@@ -236,26 +222,14 @@ export function sceneCzml(
   }
   for (const l of truth.launches) {
     packets.push(
-      markerPacket(
-        `launch/${l.eventId}`,
-        `${l.eventId} launch`,
-        l.launchLatDeg,
-        l.launchLonDeg,
-        [255, 255, 0, 255],
-      ),
+      markerPacket(`launch/${l.eventId}`, `${l.eventId} launch`, l.launchLatDeg, l.launchLonDeg, LAUNCH_RGBA),
     );
   }
   for (const o of truth.objects) {
     const impact = o.kind === 'rv' ? o.milestones.find((m) => m.kind === 'impact') : undefined;
     if (impact)
       packets.push(
-        markerPacket(
-          `impact/${o.id}`,
-          `${o.eventId} impact`,
-          impact.latDeg,
-          impact.lonDeg,
-          [255, 64, 64, 255],
-        ),
+        markerPacket(`impact/${o.id}`, `${o.eventId} impact`, impact.latDeg, impact.lonDeg, IMPACT_RGBA),
       );
   }
   if (network) packets.push(...satellitePackets(network, truth));

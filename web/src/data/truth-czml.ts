@@ -4,32 +4,16 @@
 // points; and, which only the service knows, the false-alarm sources while they are
 // active (`source/…`) and each report no real object caused, shown for a while where
 // it came from (`firing/…`).
+import { IMPACT_RGBA, LAUNCH_RGBA, markerPacket } from '../../../src/analysis/export/czml-marker.ts';
 import type { Truth } from './types.ts';
 
 /** How long a false report's point stays on the globe after it, s. */
 export const FIRING_SHOWN_S = 30;
 
-const LAUNCH_RGBA = [255, 255, 0, 255];
-const IMPACT_RGBA = [255, 64, 64, 255];
 const SOURCE_RGBA = [255, 160, 255, 255];
 const FIRING_RGBA = [255, 120, 255, 255];
 
 type Packet = Record<string, unknown>;
-
-function marker(id: string, name: string, latDeg: number, lonDeg: number, rgba: number[]): Packet {
-  return {
-    id,
-    name,
-    position: { cartographicDegrees: [lonDeg, latDeg, 0] },
-    point: { pixelSize: 9, color: { rgba }, outlineColor: { rgba: [0, 0, 0, 255] }, outlineWidth: 1 },
-    label: {
-      text: name,
-      font: '12px sans-serif',
-      pixelOffset: { cartesian2: [10, -10] },
-      fillColor: { rgba },
-    },
-  };
-}
 
 export function truthCzml(truth: Truth): Packet[] {
   const epochMs = Date.parse(truth.epoch);
@@ -55,11 +39,11 @@ export function truthCzml(truth: Truth): Packet[] {
     });
   }
   for (const l of truth.launches)
-    packets.push(marker(`launch/${l.id}`, `${l.id} launch`, l.latDeg, l.lonDeg, LAUNCH_RGBA));
+    packets.push(markerPacket(`launch/${l.id}`, `${l.id} launch`, l.latDeg, l.lonDeg, LAUNCH_RGBA));
   for (const o of truth.objects)
     if (o.kind === 'rv' && o.impact)
       packets.push(
-        marker(`impact/${o.id}`, `${o.launchId} impact`, o.impact.latDeg, o.impact.lonDeg, IMPACT_RGBA),
+        markerPacket(`impact/${o.id}`, `${o.launchId} impact`, o.impact.latDeg, o.impact.lonDeg, IMPACT_RGBA),
       );
   for (const s of truth.sources) {
     const shape =
