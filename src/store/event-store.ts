@@ -15,6 +15,7 @@ import type {
   NotificationRecord,
   OperatorAction,
   RecoveryAction,
+  ReportFilter,
   RunRecord,
   RunStatus,
   RunStep,
@@ -72,7 +73,7 @@ export interface EventStore {
   writeStep(runId: string, step: RunStep): Promise<void>;
 
   /** Reports whose time lies in the range, in time order. */
-  listReports(runId: string, range?: TimeRange): Promise<SensorReport[]>;
+  listReports(runId: string, filter?: ReportFilter): Promise<SensorReport[]>;
   /** Scoring only: truth labels of the reports in the range. */
   listTruthLabels(runId: string, range?: TimeRange): Promise<TruthLabel[]>;
   /** The tracks held at time `timeS` (default: the end), by id — the live picture then. */

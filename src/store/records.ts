@@ -125,5 +125,10 @@ export interface TimeRange {
   toS?: number;
 }
 
+/** Reports in a time range, optionally only those whose id starts with `idPrefix` (a feed run's `feed/`). */
+export interface ReportFilter extends TimeRange {
+  idPrefix?: string;
+}
+
 /** What to do with a run found `running` when the store is opened after a stop. */
 export type RecoveryAction = 'fail' | 'resume';

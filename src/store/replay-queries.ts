@@ -3,7 +3,7 @@
 // step at or before that time. Replaying a run is reading these at successive times.
 import type { AlertSummary, TrackSummary } from '../analysis/summary.ts';
 import type { ReportCause, SensorReport, TruthLabel } from '../sensors/report.ts';
-import type { AlertVersion, NotificationRecord, TimeRange } from './records.ts';
+import type { AlertVersion, NotificationRecord, ReportFilter, TimeRange } from './records.ts';
 import { compareText, jsonAt, numberAt, textAt, textOrNullAt } from './row-values.ts';
 import type { SqlDatabase, SqlValue } from './sql.ts';
 
@@ -25,12 +25,13 @@ function within(column: string, range: TimeRange): { sql: string; params: SqlVal
 export async function listReports(
   db: SqlDatabase,
   runId: string,
-  range: TimeRange = {},
+  filter: ReportFilter = {},
 ): Promise<SensorReport[]> {
-  const w = within('time_s', range);
+  const w = within('time_s', filter);
+  const prefix = filter.idPrefix;
   const rows = await db.all(
-    `SELECT data FROM reports WHERE run_id = ?${w.sql} ORDER BY time_s, step_s, ord`,
-    [runId, ...w.params],
+    `SELECT data FROM reports WHERE run_id = ?${w.sql}${prefix ? ' AND substr(report_id, 1, ?) = ?' : ''} ORDER BY time_s, step_s, ord`,
+    [runId, ...w.params, ...(prefix ? [prefix.length, prefix] : [])],
   );
   return rows.map((row) => jsonAt<SensorReport>(row, 'data'));
 }

@@ -14,6 +14,7 @@ import type {
   NotificationRecord,
   OperatorAction,
   RecoveryAction,
+  ReportFilter,
   RunRecord,
   RunStatus,
   RunStep,
@@ -86,8 +87,8 @@ export class SqlEventStore implements EventStore {
     return writeStep(this.db, runId, step);
   }
 
-  listReports(runId: string, range?: TimeRange): Promise<SensorReport[]> {
-    return listReports(this.db, runId, range);
+  listReports(runId: string, filter?: ReportFilter): Promise<SensorReport[]> {
+    return listReports(this.db, runId, filter);
   }
   listTruthLabels(runId: string, range?: TimeRange): Promise<TruthLabel[]> {
     return listTruthLabels(this.db, runId, range);

@@ -270,6 +270,21 @@ export function storeContract(target: StoreTarget): void {
     );
   });
 
+  it('reports whose id starts with a prefix (the fed reports of a feed run), in time order', async () => {
+    const run = await runningRun();
+    const fed = [irReport('feed/a', 0.5), irReport('feed/b', 1.5)];
+    const own = [irReport('geo-1#1', 0.25), irReport('feedx#1', 1)];
+    await store.writeStep(run.id, { ...syntheticStep(1, 0), reports: [own[0]!, fed[0]!, own[1]!] });
+    await store.writeStep(run.id, { ...syntheticStep(2, 0), reports: [fed[1]!] });
+    expect((await store.listReports(run.id, { idPrefix: 'feed/' })).map((r) => r.id)).toEqual([
+      'feed/a',
+      'feed/b',
+    ]);
+    expect((await store.listReports(run.id, { idPrefix: 'feed/', toS: 1 })).map((r) => r.id)).toEqual([
+      'feed/a',
+    ]);
+  });
+
   it('reports carry no truth: a stored report equals the report as sent, labels live apart', async () => {
     const run = await runningRun();
     const report = irReport('only#1', 0.5);

@@ -634,9 +634,7 @@ export class LiveRun {
     const fed =
       feedQueueLimitOf(this.record.parameters) === null || this.record.progressS === null
         ? []
-        : (await this.deps.store.listReports(this.id, { toS: this.frontierS })).filter((r) =>
-            r.id.startsWith(FED_ID_PREFIX),
-          );
+        : await this.deps.store.listReports(this.id, { toS: this.frontierS, idPrefix: FED_ID_PREFIX });
     if (this.record.progressS !== null) {
       let slice = performance.now();
       let taken = 0;
