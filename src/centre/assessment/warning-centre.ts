@@ -116,6 +116,7 @@ function combineEvidence(
   tracks: Array<{ e: TrackEvidence | null; live: boolean; updatedS: number }>,
   launch: LaunchEstimate | null,
   impact: ImpactPrediction | null,
+  launchAtSea: boolean | null,
 ): TrackEvidence | null {
   const known = tracks.filter(
     (x): x is { e: TrackEvidence; live: boolean; updatedS: number } => x.e !== null,
@@ -148,7 +149,7 @@ function combineEvidence(
     burnoutSpeedMps: max((e) => e.burnoutSpeedMps),
     groundMotionMps: max((e) => e.groundMotionMps),
     rangeKm,
-    launchAtSea: launch ? placeAt(launch.latRad * RAD, launch.lonRad * RAD).atSea : null,
+    launchAtSea,
   };
 }
 
@@ -498,10 +499,11 @@ export class WarningCentre {
     // Best estimates: the launch with the tightest ellipse; the impact of the most recent ballistic track.
     const launches = mine.map((x) => x.m?.launch).filter((l): l is LaunchEstimate => !!l);
     const launch = launches.sort((p, q) => p.semiMajorM - q.semiMajorM)[0] ?? null;
-    if (launch) {
+    const launchPlace = launch ? placeAt(launch.latRad * RAD, launch.lonRad * RAD) : null;
+    if (launch && launchPlace) {
       alert.launchArea = areaOf(launch);
       alert.launchTimeS = Math.round(launch.timeS * 10) / 10;
-      alert.launchRegion = placeAt(launch.latRad * RAD, launch.lonRad * RAD).name;
+      alert.launchRegion = launchPlace.name;
     }
     // The impact: the freshest prediction, from a live track when there is one.
     // The impact: of its tracks' predictions (made only from recently updated tracks),
@@ -534,6 +536,7 @@ export class WarningCentre {
       mine.map((x) => ({ e: x.m?.evidence ?? null, live: live.has(x.id), updatedS: x.m?.lastSeenS ?? 0 })),
       launch,
       impact,
+      launchPlace?.atSea ?? null,
     );
     const c = combined ? classify(combined) : null;
     if (c) {
